@@ -1,0 +1,1 @@
+# examples: sources added by this folder

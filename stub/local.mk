@@ -1,0 +1,1 @@
+# stub: sources added by this folder

@@ -1,0 +1,1 @@
+# targets/unicorn: sources added by this folder

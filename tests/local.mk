@@ -1,0 +1,1 @@
+# tests: sources added by this folder

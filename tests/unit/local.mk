@@ -1,0 +1,1 @@
+# tests/unit: sources added by this folder

@@ -1,0 +1,1 @@
+# tools: sources added by this folder

@@ -1,0 +1,1 @@
+# transport: sources added by this folder

@@ -1,0 +1,1 @@
+# xml: sources added by this folder
