@@ -1,1 +1,1 @@
-# bench: sources added by this folder
+EXTRA_DIST += bench/run.sh bench/bench-prog.c

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# The whole test suite: install what is missing, build with warnings as
+# errors, run the unit tests and the DejaGnu tiers, and print one summary
+# whose last line is "N passed, N failed[, N skipped]". Exits non-zero on
+# any failure.
+set -uo pipefail
+top=$(cd "$(dirname "$0")/.." && pwd)
+bash "$top/scripts/deps.sh" || exit 1
+bash "$top/scripts/build.sh" || { echo "build failed"; echo "0 passed, 1 failed"; exit 1; }
+cd "$top/_build"
+# Results from an earlier run must not be counted again.
+find . \( -name '*.trs' -o -name '*.log' -o -name 'gstub.sum' \) \
+	-not -name config.log -delete 2>/dev/null
+make -k -j"$(nproc)" check >check.out 2>&1
+status=$?
+tail -n 40 check.out
+bash "$top/tests/summary.sh" .
+sum=$?
+[ $status -eq 0 ] && [ $sum -eq 0 ]
