@@ -1,1 +1,8 @@
-# tools: sources added by this folder
+# tools: small programs on the library
+bin_PROGRAMS += tools/gstub-tdesc
+tools_gstub_tdesc_SOURCES = tools/gstub-tdesc.c
+tools_gstub_tdesc_LDADD = libgstub.la
+
+# gdb itself must read every built-in description as gstub-tdesc lays it out
+TESTS += tools/gdb-check-tdesc.sh
+EXTRA_DIST += tools/gdb-check-tdesc.sh

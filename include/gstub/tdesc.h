@@ -25,7 +25,7 @@ enum gstub_arch {
 
 #ifndef GSTUB_TDESC_MAX_REGS
 /* The largest built-in description: AArch64 core + SVE + pauth + MTE + TLS
- * is 92 registers; user XML gets headroom. */
+ * is 91 registers; user XML gets headroom. */
 #define GSTUB_TDESC_MAX_REGS 192
 #endif
 #ifndef GSTUB_TDESC_MAX_TYPES
@@ -137,6 +137,7 @@ struct gstub_arm_config {
 	enum gstub_arm_fp fp;
 	bool neon;         /* only with GSTUB_ARM_FP_VFPV3 */
 	bool m_profile;    /* org.gnu.gdb.arm.m-profile; fp then at most D16 */
+	bool tls;          /* org.gnu.gdb.arm.tls (tpidruro); A-profile only */
 };
 
 /* Fill `td`; 0 or GSTUB_EINVAL (impossible combination, e.g. neon without
@@ -144,6 +145,43 @@ struct gstub_arm_config {
 int gstub_tdesc_aarch64(struct gstub_tdesc *td,
 			const struct gstub_aarch64_config *cfg);
 int gstub_tdesc_arm(struct gstub_tdesc *td, const struct gstub_arm_config *cfg);
+/* x86-64 as gdbserver on Linux describes it: core, SSE, linux (orig_rax),
+ * segments (fs_base, gs_base); osabi GNU/Linux. Always 0. */
+int gstub_tdesc_x86_64(struct gstub_tdesc *td);
+
+/* ----- building a description by hand ----- */
+
+/*
+ * The built-in configurations use these; an embedder may too. Every string
+ * and field table handed in is referenced, not copied: it must outlive `td`.
+ * Nothing here allocates.
+ */
+
+/* Empty `td` for `arch`; `architecture` is the <architecture> text or NULL.
+ * All expedited regnums start at -1. */
+void gstub_tdesc_init(struct gstub_tdesc *td, enum gstub_arch arch,
+		      const char *architecture);
+
+/* Open a feature: later types and registers belong to it. Returns its index,
+ * GSTUB_EINVAL for an empty name, GSTUB_ENOSPC when the table is full. */
+int gstub_tdesc_add_feature(struct gstub_tdesc *td, const char *name);
+
+/* Copy `type` into the current feature (its `feature` member is ignored).
+ * 0, GSTUB_EINVAL (no feature yet, empty id, unknown kind, vector without
+ * element or count, fields missing) or GSTUB_ENOSPC. */
+int gstub_tdesc_add_type(struct gstub_tdesc *td,
+			 const struct gstub_tdesc_type *type);
+
+/* Pass as reg->regnum to number a register one past the previous one. */
+#define GSTUB_TDESC_REGNUM_NEXT UINT32_MAX
+
+/* Append a register to the current feature, copying name, type (NULL means
+ * "int"), group, bitsize, save_restore and regnum; offset and feature are
+ * computed. 0, GSTUB_EINVAL (no feature yet, empty name, bitsize not a
+ * positive multiple of 8, regnum not above the previous one, `g` too large)
+ * or GSTUB_ENOSPC. */
+int gstub_tdesc_add_reg(struct gstub_tdesc *td,
+			const struct gstub_tdesc_reg *reg);
 
 #ifdef __cplusplus
 }

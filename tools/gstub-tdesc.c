@@ -1,0 +1,216 @@
+/*
+ * gstub-tdesc: print a built-in target description as gdb reads it (the
+ * XML, produced through the same windowed reader the stub serves) or as
+ * the stub lays it out in a `g` reply.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <gstub/gstub.h>
+#include <gstub/tdesc.h>
+
+static const char usage_text[] =
+	"usage: gstub-tdesc TARGET [OPTIONS] [--xml | --layout]\n"
+	"\n"
+	"Print a built-in target description.\n"
+	"\n"
+	"targets and their options:\n"
+	"  aarch64  [--sve-vl=BITS] [--pauth] [--mte] [--tls] [--tpidr2]\n"
+	"           BITS is a multiple of 128 from 128 to 2048; --tpidr2 implies --tls\n"
+	"  arm      [--vfp=v2|v3-d16|v3] [--neon] [--tls]   (--neon needs --vfp=v3)\n"
+	"  arm-m    [--fp]                                 (M-profile, FP: d0-d15)\n"
+	"  x86-64\n"
+	"\n"
+	"output:\n"
+	"  --xml     the target.xml document gdb reads (default)\n"
+	"  --layout  one line per register: number name offset size type feature\n"
+	"            (offset and size in bytes within a `g` reply)\n"
+	"  --window=N  produce the XML in reads of N bytes (default 512)\n"
+	"  -h, --help  this text\n";
+
+static const char *prog = "gstub-tdesc";
+
+static int fail(const char *fmt, const char *arg)
+{
+	fprintf(stderr, "%s: ", prog);
+	fprintf(stderr, fmt, arg);
+	fprintf(stderr, " (try --help)\n");
+	return 2;
+}
+
+/* A decimal number with nothing after it; false on anything else. */
+static bool parse_uint(const char *s, unsigned long max, unsigned long *out)
+{
+	char *end;
+	unsigned long v;
+
+	if (!s || *s < '0' || *s > '9')
+		return false;
+	errno = 0;
+	v = strtoul(s, &end, 10);
+	if (errno || *end || v > max)
+		return false;
+	*out = v;
+	return true;
+}
+
+static bool opt_value(const char *arg, const char *name, const char **value)
+{
+	size_t n = strlen(name);
+
+	if (strncmp(arg, name, n) != 0 || arg[n] != '=')
+		return false;
+	*value = arg + n + 1;
+	return true;
+}
+
+static int print_xml(const struct gstub_tdesc *td, size_t window)
+{
+	char *buf = malloc(window);
+	size_t offset = 0;
+	bool at_end = false;
+
+	if (!buf) {
+		fprintf(stderr, "%s: out of memory\n", prog);
+		return 1;
+	}
+	while (!at_end) {
+		int n = gstub_tdesc_xml_read(td, "target.xml", 10, offset, buf,
+					     window, &at_end);
+		if (n < 0) {
+			fprintf(stderr, "%s: reading the XML failed (error %d)\n",
+				prog, n);
+			free(buf);
+			return 1;
+		}
+		if (n == 0 && !at_end) {
+			fprintf(stderr, "%s: the XML reader made no progress\n",
+				prog);
+			free(buf);
+			return 1;
+		}
+		fwrite(buf, 1, (size_t)n, stdout);
+		offset += (size_t)n;
+	}
+	free(buf);
+	return 0;
+}
+
+static void print_layout(const struct gstub_tdesc *td)
+{
+	uint32_t i;
+
+	printf("# number name offset size type feature (g_size %u)\n",
+	       (unsigned)td->g_size);
+	for (i = 0; i < td->nregs; i++) {
+		const struct gstub_tdesc_reg *r = &td->regs[i];
+
+		printf("%u %s %u %u %s %s\n", (unsigned)r->regnum, r->name,
+		       (unsigned)r->offset, (unsigned)(r->bitsize / 8),
+		       r->type, td->features[r->feature].name);
+	}
+}
+
+int main(int argc, char **argv)
+{
+	struct gstub_aarch64_config a64 = { 0 };
+	struct gstub_arm_config arm = { 0 };
+	static struct gstub_tdesc td;
+	const char *target, *value;
+	bool layout = false, seen_fp = false;
+	unsigned long window = 512, v;
+	int i, rc;
+
+	if (argc > 0 && argv[0] && argv[0][0]) {
+		const char *slash = strrchr(argv[0], '/');
+		prog = slash ? slash + 1 : argv[0];
+	}
+	for (i = 1; i < argc; i++)
+		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+			fputs(usage_text, stdout);
+			return 0;
+		}
+	if (argc < 2)
+		return fail("%s", "missing TARGET (aarch64, arm, arm-m, x86-64)");
+	target = argv[1];
+	if (strcmp(target, "aarch64") && strcmp(target, "arm") &&
+	    strcmp(target, "arm-m") && strcmp(target, "x86-64"))
+		return fail("unknown target '%s'", target);
+	if (!strcmp(target, "arm-m"))
+		arm.m_profile = true;
+
+	for (i = 2; i < argc; i++) {
+		const char *a = argv[i];
+
+		if (!strcmp(a, "--xml")) {
+			layout = false;
+		} else if (!strcmp(a, "--layout")) {
+			layout = true;
+		} else if (opt_value(a, "--window", &value)) {
+			if (!parse_uint(value, 1ul << 20, &window) || window == 0)
+				return fail("bad --window '%s' (1..1048576)",
+					    value);
+		} else if (!strcmp(target, "aarch64") &&
+			   opt_value(a, "--sve-vl", &value)) {
+			if (!parse_uint(value, 2048, &v) || v == 0 || v % 128)
+				return fail("bad --sve-vl '%s' (a multiple of 128 from 128 to 2048)",
+					    value);
+			a64.sve_vq = (unsigned)(v / 128);
+		} else if (!strcmp(target, "aarch64") && !strcmp(a, "--pauth")) {
+			a64.pauth = true;
+		} else if (!strcmp(target, "aarch64") && !strcmp(a, "--mte")) {
+			a64.mte = true;
+		} else if (!strcmp(target, "aarch64") && !strcmp(a, "--tls")) {
+			a64.tls = true;
+		} else if (!strcmp(target, "aarch64") && !strcmp(a, "--tpidr2")) {
+			a64.tls = a64.tpidr2 = true;
+		} else if (!strcmp(target, "arm") && opt_value(a, "--vfp", &value)) {
+			if (!strcmp(value, "v2"))
+				arm.fp = GSTUB_ARM_FP_VFPV2;
+			else if (!strcmp(value, "v3-d16"))
+				arm.fp = GSTUB_ARM_FP_VFPV3_D16;
+			else if (!strcmp(value, "v3"))
+				arm.fp = GSTUB_ARM_FP_VFPV3;
+			else
+				return fail("bad --vfp '%s' (v2, v3-d16 or v3)",
+					    value);
+			seen_fp = true;
+		} else if (!strcmp(target, "arm") && !strcmp(a, "--neon")) {
+			arm.neon = true;
+		} else if (!strcmp(target, "arm") && !strcmp(a, "--tls")) {
+			arm.tls = true;
+		} else if (!strcmp(target, "arm-m") && !strcmp(a, "--fp")) {
+			arm.fp = GSTUB_ARM_FP_VFPV2;
+			seen_fp = true;
+		} else {
+			fprintf(stderr, "%s: unknown option '%s' for %s (try --help)\n",
+				prog, a, target);
+			return 2;
+		}
+	}
+
+	if (!strcmp(target, "aarch64")) {
+		rc = gstub_tdesc_aarch64(&td, &a64);
+	} else if (!strcmp(target, "x86-64")) {
+		rc = gstub_tdesc_x86_64(&td);
+	} else {
+		if (arm.neon && !seen_fp)
+			arm.fp = GSTUB_ARM_FP_VFPV3; /* --neon alone: VFPv3 */
+		if (arm.neon && arm.fp != GSTUB_ARM_FP_VFPV3)
+			return fail("%s", "--neon needs --vfp=v3 (32 D registers)");
+		rc = gstub_tdesc_arm(&td, &arm);
+	}
+	if (rc < 0) {
+		fprintf(stderr, "%s: %s\n", prog,
+			rc == GSTUB_EINVAL ? "that combination of options is not a valid target"
+					   : "the description does not fit the table limits");
+		return 2;
+	}
+	if (layout) {
+		print_layout(&td);
+		return 0;
+	}
+	return print_xml(&td, window);
+}

@@ -1,0 +1,108 @@
+/*
+ * AArch32 descriptions: A-profile (core, VFP with 16 or 32 D registers,
+ * NEON, TLS) and M-profile (xPSR instead of CPSR, optional 16 D registers),
+ * numbered as gdb 13 numbers them.
+ */
+#include <gstub/gstub.h>
+#include <gstub/tdesc.h>
+
+#include "tdesc-internal.h"
+
+/* r0-r12 */
+static const char *const r_names[] = {
+	"r0", "r1", "r2", "r3", "r4", "r5", "r6",
+	"r7", "r8", "r9", "r10", "r11", "r12",
+};
+
+static const char *const d_names[] = {
+	"d0", "d1", "d2", "d3", "d4", "d5", "d6", "d7",
+	"d8", "d9", "d10", "d11", "d12", "d13", "d14", "d15",
+	"d16", "d17", "d18", "d19", "d20", "d21", "d22", "d23",
+	"d24", "d25", "d26", "d27", "d28", "d29", "d30", "d31",
+};
+
+/* The status register is 25, not 16: the FPA registers (16-24) used to sit
+ * between pc and it. They are not described, so they take no room in `g`. */
+#define ARM_STATUS_REGNUM 25
+#define ARM_D0_REGNUM 26
+
+static int add_core(struct gstub_tdesc *td, bool m_profile)
+{
+	struct gstub_tdesc_reg status = {
+		.name = m_profile ? "xpsr" : "cpsr",
+		.type = "int",
+		.bitsize = 32,
+		.regnum = ARM_STATUS_REGNUM,
+		.save_restore = true,
+	};
+
+	TRY(gstub_tdesc_add_feature(td, m_profile ? "org.gnu.gdb.arm.m-profile"
+						  : "org.gnu.gdb.arm.core"));
+	/* gdb types A-profile r0-r12 as uint32, M-profile ones as int */
+	TRY(gstub_tdesc_add_reg_range(td, r_names, GSTUB_ARRAY_LEN(r_names), 32,
+				      m_profile ? "int" : "uint32", NULL, 0));
+	TRY(gstub_tdesc_add_one_reg(td, "sp", 32, "data_ptr", NULL));
+	TRY(gstub_tdesc_add_one_reg(td, "lr", 32, "int", NULL));
+	TRY(gstub_tdesc_add_one_reg(td, "pc", 32, "code_ptr", NULL));
+	return gstub_tdesc_add_reg(td, &status);
+}
+
+static int add_vfp(struct gstub_tdesc *td, uint32_t nd)
+{
+	TRY(gstub_tdesc_add_feature(td, "org.gnu.gdb.arm.vfp"));
+	TRY(gstub_tdesc_add_reg_range(td, d_names, nd, 64, "ieee_double", NULL,
+				      ARM_D0_REGNUM));
+	return gstub_tdesc_add_one_reg(td, "fpscr", 32, "int", "float");
+}
+
+static bool config_ok(const struct gstub_arm_config *cfg)
+{
+	switch (cfg->fp) {
+	case GSTUB_ARM_FP_NONE:
+	case GSTUB_ARM_FP_VFPV2:
+	case GSTUB_ARM_FP_VFPV3_D16:
+		/* NEON needs all 32 D registers */
+		return !cfg->neon;
+	case GSTUB_ARM_FP_VFPV3:
+		return !cfg->m_profile;
+	default:
+		return false;
+	}
+}
+
+static int build(struct gstub_tdesc *td, const struct gstub_arm_config *cfg)
+{
+	gstub_tdesc_init(td, cfg->m_profile ? GSTUB_ARCH_ARM_M : GSTUB_ARCH_ARM,
+			 "arm");
+	TRY(add_core(td, cfg->m_profile));
+	if (cfg->fp != GSTUB_ARM_FP_NONE)
+		TRY(add_vfp(td, cfg->fp == GSTUB_ARM_FP_VFPV3 ? 32 : 16));
+	/* NEON adds no registers: its feature tells gdb to show the q and
+	 * s views of the D registers. */
+	if (cfg->neon)
+		TRY(gstub_tdesc_add_feature(td, "org.gnu.gdb.arm.neon"));
+	if (cfg->tls) {
+		TRY(gstub_tdesc_add_feature(td, "org.gnu.gdb.arm.tls"));
+		TRY(gstub_tdesc_add_one_reg(td, "tpidruro", 32, "data_ptr",
+					    NULL));
+	}
+	/* gdbserver expedites r11, sp, pc; Thumb-only M-profile code keeps
+	 * its frame pointer in r7. */
+	td->fp_regnum = cfg->m_profile ? 7 : 11;
+	td->sp_regnum = 13;
+	td->pc_regnum = 15;
+	td->status_regnum = ARM_STATUS_REGNUM;
+	return 0;
+}
+
+int gstub_tdesc_arm(struct gstub_tdesc *td, const struct gstub_arm_config *cfg)
+{
+	int rc;
+
+	if (!td || !cfg || !config_ok(cfg) || (cfg->m_profile && cfg->tls))
+		return GSTUB_EINVAL;
+	rc = build(td, cfg);
+	if (rc < 0)
+		gstub_tdesc_init(td, GSTUB_ARCH_NONE, NULL);
+	return rc;
+}

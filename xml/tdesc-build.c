@@ -1,0 +1,141 @@
+/*
+ * Filling a struct gstub_tdesc: features, types and registers are appended
+ * in document order, and each register's place in a `g` reply is computed
+ * here, once, so the XML and the register map come from the same rows.
+ */
+#include <gstub/gstub.h>
+#include <gstub/tdesc.h>
+
+#include "tdesc-internal.h"
+
+void gstub_tdesc_init(struct gstub_tdesc *td, enum gstub_arch arch,
+		      const char *architecture)
+{
+	memset(td, 0, sizeof(*td));
+	td->arch = (uint8_t)arch;
+	td->architecture = architecture;
+	td->pc_regnum = -1;
+	td->sp_regnum = -1;
+	td->fp_regnum = -1;
+	td->status_regnum = -1;
+}
+
+int gstub_tdesc_add_feature(struct gstub_tdesc *td, const char *name)
+{
+	if (!name || !name[0])
+		return GSTUB_EINVAL;
+	if (td->nfeatures >= GSTUB_TDESC_MAX_FEATURES)
+		return GSTUB_ENOSPC;
+	td->features[td->nfeatures].name = name;
+	return (int)td->nfeatures++;
+}
+
+static bool type_shape_ok(const struct gstub_tdesc_type *t)
+{
+	switch (t->kind) {
+	case GSTUB_TYPE_VECTOR:
+		return t->elem && t->elem[0] && t->count > 0;
+	case GSTUB_TYPE_UNION:
+	case GSTUB_TYPE_STRUCT:
+		return t->nfields > 0 && t->fields;
+	case GSTUB_TYPE_FLAGS:
+	case GSTUB_TYPE_ENUM:
+		/* gdb wants a size for both; flags may be empty */
+		return t->size > 0 && (t->nfields == 0 || t->fields);
+	default:
+		return false;
+	}
+}
+
+int gstub_tdesc_add_type(struct gstub_tdesc *td,
+			 const struct gstub_tdesc_type *type)
+{
+	if (td->nfeatures == 0 || !type || !type->id || !type->id[0] ||
+	    !type_shape_ok(type))
+		return GSTUB_EINVAL;
+	if (td->ntypes >= GSTUB_TDESC_MAX_TYPES)
+		return GSTUB_ENOSPC;
+	td->types[td->ntypes] = *type;
+	td->types[td->ntypes].feature = (uint8_t)(td->nfeatures - 1);
+	td->ntypes++;
+	return 0;
+}
+
+int gstub_tdesc_add_reg(struct gstub_tdesc *td,
+			const struct gstub_tdesc_reg *reg)
+{
+	struct gstub_tdesc_reg *r;
+	uint32_t regnum, bytes;
+
+	if (td->nfeatures == 0 || !reg || !reg->name || !reg->name[0] ||
+	    reg->bitsize == 0 || reg->bitsize % 8 != 0)
+		return GSTUB_EINVAL;
+	if (td->nregs >= GSTUB_TDESC_MAX_REGS)
+		return GSTUB_ENOSPC;
+	regnum = reg->regnum;
+	if (regnum == GSTUB_TDESC_REGNUM_NEXT) {
+		regnum = td->nregs ? td->regs[td->nregs - 1].regnum + 1 : 0;
+		if (regnum == GSTUB_TDESC_REGNUM_NEXT)
+			return GSTUB_EINVAL;
+	} else if (td->nregs && regnum <= td->regs[td->nregs - 1].regnum) {
+		return GSTUB_EINVAL;
+	}
+	bytes = reg->bitsize / 8;
+	if (bytes > GSTUB_TDESC_G_MAX - td->g_size)
+		return GSTUB_EINVAL;
+
+	r = &td->regs[td->nregs++];
+	*r = *reg;
+	r->type = reg->type ? reg->type : "int";
+	r->regnum = regnum;
+	r->offset = td->g_size;
+	r->feature = (uint8_t)(td->nfeatures - 1);
+	td->g_size += bytes;
+	return 0;
+}
+
+int gstub_tdesc_add_reg_range(struct gstub_tdesc *td,
+			      const char *const *names, uint32_t n,
+			      uint32_t bitsize, const char *type,
+			      const char *group, uint32_t first_regnum)
+{
+	struct gstub_tdesc_reg r;
+	uint32_t i;
+	int rc;
+
+	memset(&r, 0, sizeof(r));
+	r.bitsize = bitsize;
+	r.type = type;
+	r.group = group;
+	r.save_restore = true;
+	for (i = 0; i < n; i++) {
+		r.name = names[i];
+		r.regnum = i == 0 ? first_regnum : GSTUB_TDESC_REGNUM_NEXT;
+		rc = gstub_tdesc_add_reg(td, &r);
+		if (rc < 0)
+			return rc;
+	}
+	return 0;
+}
+
+int gstub_tdesc_add_one_reg(struct gstub_tdesc *td, const char *name,
+			    uint32_t bitsize, const char *type,
+			    const char *group)
+{
+	return gstub_tdesc_add_reg_range(td, &name, 1, bitsize, type, group,
+					 GSTUB_TDESC_REGNUM_NEXT);
+}
+
+int gstub_tdesc_add_types(struct gstub_tdesc *td,
+			  const struct gstub_tdesc_type *types, uint32_t n)
+{
+	uint32_t i;
+	int rc;
+
+	for (i = 0; i < n; i++) {
+		rc = gstub_tdesc_add_type(td, &types[i]);
+		if (rc < 0)
+			return rc;
+	}
+	return 0;
+}

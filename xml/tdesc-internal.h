@@ -1,0 +1,71 @@
+/*
+ * Shared by the xml/ sources only: shortcuts for the built-in builders and
+ * the few C library functions a freestanding build still provides.
+ */
+#ifndef GSTUB_XML_TDESC_INTERNAL_H
+#define GSTUB_XML_TDESC_INTERNAL_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdbool.h>
+
+#include <gstub/tdesc.h>
+
+/* Freestanding: mem* are the only library calls (every C toolchain, even
+ * bare-metal, supplies them), declared here instead of <string.h>. */
+void *memcpy(void *dst, const void *src, size_t n);
+void *memset(void *dst, int c, size_t n);
+int memcmp(const void *a, const void *b, size_t n);
+
+#ifndef GSTUB_TDESC_G_MAX
+/* A bound on a `g` reply in bytes, so offsets never wrap: far above the
+ * largest built-in (AArch64 SVE at 2048 bits is under 10 KiB). */
+#define GSTUB_TDESC_G_MAX (1u << 24)
+#endif
+
+#define GSTUB_ARRAY_LEN(a) ((uint32_t)(sizeof(a) / sizeof((a)[0])))
+
+/* Table shorthands for the built-in descriptions. */
+#define BIT(name, b) { name, NULL, b, b }            /* one-bit flag */
+#define BITS(name, lo, hi) { name, NULL, lo, hi }    /* multi-bit field */
+#define MEMBER(name, type) { name, type, -1, -1 }    /* union member */
+#define VEC(id_, elem_, count_) \
+	{ .id = id_, .kind = GSTUB_TYPE_VECTOR, .elem = elem_, .count = count_ }
+#define UNION(id_, f) \
+	{ .id = id_, .kind = GSTUB_TYPE_UNION, .fields = f, \
+	  .nfields = GSTUB_ARRAY_LEN(f) }
+#define FLAGS(id_, size_, f) \
+	{ .id = id_, .kind = GSTUB_TYPE_FLAGS, .size = size_, .fields = f, \
+	  .nfields = GSTUB_ARRAY_LEN(f) }
+
+/* Return a negative status from the enclosing function. */
+#define TRY(expr)                   \
+	do {                        \
+		int rc_ = (expr);   \
+		if (rc_ < 0)        \
+			return rc_; \
+	} while (0)
+
+/* n registers named names[0..n-1], numbered from first_regnum (or
+ * GSTUB_TDESC_REGNUM_NEXT), all of one size and type. */
+int gstub_tdesc_add_reg_range(struct gstub_tdesc *td,
+			      const char *const *names, uint32_t n,
+			      uint32_t bitsize, const char *type,
+			      const char *group, uint32_t first_regnum);
+/* One register numbered after the previous one. */
+int gstub_tdesc_add_one_reg(struct gstub_tdesc *td, const char *name,
+			    uint32_t bitsize, const char *type,
+			    const char *group);
+int gstub_tdesc_add_types(struct gstub_tdesc *td,
+			  const struct gstub_tdesc_type *types, uint32_t n);
+
+/* Length of a C string (no <string.h> here). */
+size_t gstub_tdesc_strlen(const char *s);
+
+/* The XML document of `td` written into the window [from, from+len) of out
+ * (nothing when out is NULL or len 0). Returns the document's length, or
+ * SIZE_MAX when it goes on past the window's end (the walk stops there). */
+size_t gstub_tdesc_xml_render(const struct gstub_tdesc *td, size_t from,
+			      char *out, size_t len, size_t *copied);
+
+#endif

@@ -1,0 +1,61 @@
+/*
+ * Register lookups the engine does for every p/P packet and stop reply:
+ * by gdb number (binary search, the table is kept in ascending order) and
+ * by name.
+ */
+#include <gstub/tdesc.h>
+
+#include "tdesc-internal.h"
+
+size_t gstub_tdesc_strlen(const char *s)
+{
+	size_t n = 0;
+
+	while (s[n])
+		n++;
+	return n;
+}
+
+const struct gstub_tdesc_reg *gstub_tdesc_find(const struct gstub_tdesc *td,
+					       uint32_t regnum)
+{
+	uint32_t lo = 0, hi;
+
+	if (!td)
+		return NULL;
+	hi = td->nregs < GSTUB_TDESC_MAX_REGS ? td->nregs : GSTUB_TDESC_MAX_REGS;
+	while (lo < hi) {
+		uint32_t mid = lo + (hi - lo) / 2;
+		uint32_t n = td->regs[mid].regnum;
+
+		if (n == regnum)
+			return &td->regs[mid];
+		if (n < regnum)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+static bool same_name(const char *a, const char *b)
+{
+	while (*a && *a == *b) {
+		a++;
+		b++;
+	}
+	return *a == *b;
+}
+
+const struct gstub_tdesc_reg *gstub_tdesc_find_name(const struct gstub_tdesc *td,
+						    const char *name)
+{
+	uint32_t i;
+
+	if (!td || !name)
+		return NULL;
+	for (i = 0; i < td->nregs && i < GSTUB_TDESC_MAX_REGS; i++)
+		if (td->regs[i].name && same_name(td->regs[i].name, name))
+			return &td->regs[i];
+	return NULL;
+}
