@@ -1,1 +1,20 @@
-# stub: sources added by this folder
+# stub: the protocol engine (freestanding: no libc beyond mem*)
+libgstub_la_SOURCES += \
+	stub/internal.h \
+	stub/errors.c \
+	stub/hex.c \
+	stub/log.c \
+	stub/output.c \
+	stub/receive.c \
+	stub/dispatch.c \
+	stub/engine.c \
+	stub/stop.c \
+	stub/registers.c \
+	stub/memory.c \
+	stub/swbreak.c \
+	stub/breakpoints.c \
+	stub/resume.c \
+	stub/threads.c \
+	stub/xfer.c \
+	stub/connection.c \
+	stub/monitor.c

@@ -263,28 +263,39 @@ struct gstub_bp_ {
 	uint64_t addr;
 	uint8_t saved[4];
 	uint8_t len;
+	uint8_t kind;
 	bool used;
 };
 
 struct gstub {
 	struct gstub_config cfg;
+	/* packet_buf split in two: the packet being received, the last reply */
+	uint8_t *rx_buf;
+	size_t rx_cap;      /* payload bytes, plus one for a terminating NUL */
+	uint8_t *tx_buf;
+	size_t tx_cap;
 	/* receive state machine */
+	size_t rx_len;      /* bytes stored */
+	size_t rx_dropped;  /* bytes past rx_cap (overlong packet) */
 	uint8_t rx_state;
 	uint8_t rx_csum;
 	uint8_t rx_csum_got;
-	bool rx_escape;
-	size_t rx_len;
-	/* reply kept for retransmission */
+	bool rx_rle;        /* the last byte was '*' */
+	bool rx_bad_rle;
+	/* reply being built / kept for retransmission */
 	size_t tx_len;
+	bool tx_overflow;
+	bool tx_kept;       /* tx holds a sent reply that '-' may ask for */
 	bool no_ack;
-	bool running;
-	bool stop_pending_reply;
-	bool interrupt_sent;
+	bool running;       /* the target executes */
+	bool waiting;       /* gdb waits for a stop reply */
 	bool in_monitor;
+	bool detach_pending;
 	/* negotiated with gdb */
 	uint32_t gdb_features;
 	gstub_tid g_tid; /* Hg */
 	gstub_tid c_tid; /* Hc */
+	gstub_tid cur_tid;  /* thread of the last stop */
 	struct gstub_stop last_stop;
 	bool have_stop;
 	long log_max_chars;

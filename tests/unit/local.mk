@@ -1,1 +1,37 @@
-# tests/unit: sources added by this folder
+# tests/unit: the engine's unit tests (TAP), on a scripted mock target
+ENGINE_TESTS = \
+	tests/unit/engine-framing \
+	tests/unit/engine-packets \
+	tests/unit/engine-stops \
+	tests/unit/engine-xfer \
+	tests/unit/engine-log \
+	tests/unit/engine-multi
+check_PROGRAMS += $(ENGINE_TESTS)
+TESTS += $(ENGINE_TESTS) tests/unit/engine-freestanding
+noinst_LTLIBRARIES += tests/unit/libmock.la
+tests_unit_libmock_la_SOURCES = tests/unit/mock-target.c tests/unit/mock-target.h
+ENGINE_TEST_LIBS = tests/unit/libmock.la libgstub.la
+
+tests_unit_engine_framing_SOURCES = tests/unit/engine-framing.c
+tests_unit_engine_framing_LDADD = $(ENGINE_TEST_LIBS)
+tests_unit_engine_packets_SOURCES = tests/unit/engine-packets.c
+tests_unit_engine_packets_LDADD = $(ENGINE_TEST_LIBS)
+tests_unit_engine_stops_SOURCES = tests/unit/engine-stops.c
+tests_unit_engine_stops_LDADD = $(ENGINE_TEST_LIBS)
+tests_unit_engine_xfer_SOURCES = tests/unit/engine-xfer.c
+tests_unit_engine_xfer_LDADD = $(ENGINE_TEST_LIBS)
+tests_unit_engine_log_SOURCES = tests/unit/engine-log.c
+tests_unit_engine_log_LDADD = $(ENGINE_TEST_LIBS)
+tests_unit_engine_multi_SOURCES = tests/unit/engine-multi.c
+tests_unit_engine_multi_LDADD = $(ENGINE_TEST_LIBS)
+
+# The freestanding check compiles stub/*.c with the configured compiler: a
+# small wrapper carries $(CC) and the source folder to the script.
+check_SCRIPTS = tests/unit/engine-freestanding
+tests/unit/engine-freestanding: $(srcdir)/tests/unit/engine-freestanding.sh Makefile
+	$(AM_V_GEN)$(MKDIR_P) tests/unit && \
+	{ echo '#!/bin/sh'; \
+	  echo 'CC="$(CC)" top_srcdir="$(abs_top_srcdir)" exec $(SHELL) "$(abs_top_srcdir)/tests/unit/engine-freestanding.sh" "$$@"'; \
+	} > $@.tmp && chmod +x $@.tmp && mv $@.tmp $@
+CLEANFILES += tests/unit/engine-freestanding
+EXTRA_DIST += tests/unit/engine-freestanding.sh

@@ -1,0 +1,210 @@
+/*
+ * Private interface between the engine's files. Nothing here is public: the
+ * names carry the gstub_ prefix only to stay clear of the embedder's.
+ */
+#ifndef GSTUB_STUB_INTERNAL_H
+#define GSTUB_STUB_INTERNAL_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdbool.h>
+
+#include <gstub/gstub.h>
+#include <gstub/tdesc.h>
+
+/* The engine may call only these from the C library; declared here so that
+ * no libc header is needed (the compiler usually inlines them). */
+void *memcpy(void *dst, const void *src, size_t n);
+void *memmove(void *dst, const void *src, size_t n);
+void *memset(void *dst, int c, size_t n);
+int memcmp(const void *a, const void *b, size_t n);
+
+/* Default number of packet characters shown in the log (gdb's default). */
+#define GSTUB_LOG_DEFAULT_CHARS 512
+
+/* The smallest reply area: qSupported, stop replies with four expedited
+ * 64-bit registers and a watch address all fit in well under this. */
+#define GSTUB_MIN_REPLY 256
+
+/* Actions in one vCont packet; gdb sends one per thread that gets a
+ * signal or a step, plus a default, so a few suffice. */
+#define GSTUB_MAX_VCONT_ACTIONS 16
+
+/* Bytes of a thread name kept for qXfer:threads (longer names are cut). */
+#define GSTUB_THREAD_NAME_MAX 64
+
+/* Features gdb announced in qSupported (struct gstub.gdb_features). */
+#define GSTUB_GDB_SWBREAK (1u << 0)
+#define GSTUB_GDB_HWBREAK (1u << 1)
+#define GSTUB_GDB_VCONT_SUPPORTED (1u << 2)
+
+/* What a packet handler returns besides 0-or-negative-error. */
+enum {
+	GSTUB_REPLY_OK = 0,          /* "OK" */
+	GSTUB_REPLY_DATA = 1,        /* the reply was built with gstub_out_* */
+	GSTUB_REPLY_UNSUPPORTED = 2, /* the empty reply */
+	GSTUB_REPLY_PENDING = 3,     /* target running: the stop reply comes later */
+	GSTUB_REPLY_NONE = 4,        /* no reply at all (k) */
+};
+
+/* ----- hex.c: numbers and hex digits ----- */
+
+/* A read position in a packet: every parser checks every digit. */
+struct gstub_cursor {
+	const char *p;
+	const char *end;
+};
+
+int gstub_hex_digit_value(int c); /* 0..15, or -1 */
+char gstub_hex_digit(unsigned v);  /* lowercase */
+bool gstub_cur_at_end(const struct gstub_cursor *c);
+/* Consumes `ch` when it is next. */
+bool gstub_cur_take(struct gstub_cursor *c, char ch);
+/* Consumes the literal `s` when it comes next. */
+bool gstub_cur_take_str(struct gstub_cursor *c, const char *s);
+/* One or more hex digits, at most 64 bits worth (leading zeros allowed). */
+bool gstub_cur_hex(struct gstub_cursor *c, uint64_t *out);
+/* A thread id: "-1", "0" or positive hex. */
+bool gstub_cur_tid(struct gstub_cursor *c, gstub_tid *out);
+/* Decodes 2*n hex digits at `hex` into n bytes at `out` (may be the same
+ * place: decoding runs forward). False on any non-hex digit. */
+bool gstub_hex_decode(const char *hex, uint8_t *out, size_t n);
+size_t gstub_strlen(const char *s);
+
+/* ----- output.c: the reply being built, sending and retransmission ----- */
+
+void gstub_out_reset(struct gstub *g);
+size_t gstub_out_room(const struct gstub *g);
+void gstub_out_char(struct gstub *g, char c);
+void gstub_out_mem(struct gstub *g, const void *data, size_t len);
+void gstub_out_str(struct gstub *g, const char *s);
+void gstub_out_hex_bytes(struct gstub *g, const void *data, size_t len);
+void gstub_out_hex_u64(struct gstub *g, uint64_t v);   /* no leading zeros */
+void gstub_out_hex_byte(struct gstub *g, unsigned v);  /* two digits */
+void gstub_out_tid(struct gstub *g, gstub_tid tid);
+/* Reserves n bytes at the end of the reply and returns them. */
+uint8_t *gstub_out_reserve(struct gstub *g, size_t n);
+/* Frames and writes the reply built so far, keeping it for a resend. */
+void gstub_send_reply(struct gstub *g);
+/* Sends the kept reply again (after a '-'). */
+void gstub_resend_reply(struct gstub *g);
+/* Sends `text` as one or more `O` packets. */
+void gstub_send_console(struct gstub *g, const void *text, size_t len);
+/* Writes a one-byte ack or nack, and logs it. */
+void gstub_send_ack(struct gstub *g, bool ok);
+
+/* ----- log.c: the packet log, in gdb's own format ----- */
+
+/* A line whose packet part is cut and escaped as gdb does. */
+struct gstub_log_line {
+	struct gstub *g;
+	size_t shown;   /* packet bytes shown so far */
+	size_t omitted; /* packet bytes cut */
+	size_t limit;   /* bytes to show; SIZE_MAX for unlimited */
+	size_t fill;
+	char stage[48];
+};
+
+bool gstub_log_on(const struct gstub *g);
+/* Starts a line with plain text (not cut, not escaped). */
+void gstub_log_begin(struct gstub_log_line *l, struct gstub *g,
+		     const char *prefix, bool cut);
+/* Packet bytes: escaped, counted against the limit. */
+void gstub_log_bytes(struct gstub_log_line *l, const void *data, size_t len);
+/* Bytes counted as cut without being passed (they were never stored). */
+void gstub_log_add_omitted(struct gstub_log_line *l, size_t n);
+/* Plain text after the packet part. */
+void gstub_log_plain(struct gstub_log_line *l, const char *s);
+void gstub_log_end(struct gstub_log_line *l);
+/* A whole plain line ("[remote] " is added). */
+void gstub_log_message(struct gstub *g, const char *msg);
+
+/* ----- dispatch.c ----- */
+
+void gstub_dispatch(struct gstub *g, char *pkt, size_t len);
+
+/* ----- stop.c ----- */
+
+/* The thread registers and memory refer to when gdb said 0 or -1. */
+gstub_tid gstub_current_tid(const struct gstub *g);
+/* Appends the stop reply for `stop` to the reply being built. */
+void gstub_out_stop_reply(struct gstub *g, const struct gstub_stop *stop);
+
+/* ----- threads ----- */
+
+bool gstub_thread_alive(struct gstub *g, gstub_tid tid);
+/* Fills tids (at most max) and returns how many there are (>= 1 without
+ * thread ops), or a negative error. */
+int gstub_thread_list(struct gstub *g, gstub_tid *tids, size_t max);
+
+/* ----- swbreak.c: software breakpoints done by the engine ----- */
+
+int gstub_swbreak_insert(struct gstub *g, uint64_t addr, uint64_t kind);
+int gstub_swbreak_remove(struct gstub *g, uint64_t addr, uint64_t kind);
+void gstub_swbreak_remove_all(struct gstub *g);
+bool gstub_swbreak_at(const struct gstub *g, uint64_t addr);
+/* True when the architecture has a breakpoint instruction we know. */
+bool gstub_swbreak_supported(const struct gstub *g);
+/* Replace breakpoint bytes in data read from [addr, addr+len) with the
+ * saved originals. */
+void gstub_swbreak_shadow_read(const struct gstub *g, uint64_t addr,
+			       uint8_t *data, size_t len);
+/* After a write of [addr, addr+len): keep the new bytes as the originals
+ * and put the breakpoint instructions back. */
+void gstub_swbreak_after_write(struct gstub *g, uint64_t addr,
+			       const uint8_t *data, size_t len);
+
+/* ----- registers ----- */
+
+/* Bytes of a register's value. */
+size_t gstub_reg_size(const struct gstub_tdesc_reg *r);
+/* Appends a register's value in hex ('x' digits when unavailable). */
+int gstub_out_reg(struct gstub *g, gstub_tid tid, const struct gstub_tdesc_reg *r);
+
+/* ----- memory (whole-length loops over the target's ops) ----- */
+
+int gstub_mem_read_all(struct gstub *g, uint64_t addr, uint8_t *buf, size_t len);
+int gstub_mem_write_all(struct gstub *g, uint64_t addr, const uint8_t *buf,
+			size_t len);
+
+/* ----- packet handlers (one row each in dispatch.c) ----- */
+
+#define GSTUB_HANDLER(name) \
+	int name(struct gstub *g, char *args, size_t len)
+
+GSTUB_HANDLER(gstub_cmd_query_supported);
+GSTUB_HANDLER(gstub_cmd_start_noack);
+GSTUB_HANDLER(gstub_cmd_must_reply_empty);
+GSTUB_HANDLER(gstub_cmd_attached);
+GSTUB_HANDLER(gstub_cmd_symbol);
+GSTUB_HANDLER(gstub_cmd_detach);
+GSTUB_HANDLER(gstub_cmd_kill);
+GSTUB_HANDLER(gstub_cmd_vkill);
+GSTUB_HANDLER(gstub_cmd_stop_reason);
+GSTUB_HANDLER(gstub_cmd_read_regs);
+GSTUB_HANDLER(gstub_cmd_write_regs);
+GSTUB_HANDLER(gstub_cmd_read_reg);
+GSTUB_HANDLER(gstub_cmd_write_reg);
+GSTUB_HANDLER(gstub_cmd_read_mem);
+GSTUB_HANDLER(gstub_cmd_write_mem_hex);
+GSTUB_HANDLER(gstub_cmd_write_mem_bin);
+GSTUB_HANDLER(gstub_cmd_continue);
+GSTUB_HANDLER(gstub_cmd_continue_sig);
+GSTUB_HANDLER(gstub_cmd_step);
+GSTUB_HANDLER(gstub_cmd_step_sig);
+GSTUB_HANDLER(gstub_cmd_vcont_query);
+GSTUB_HANDLER(gstub_cmd_vcont);
+GSTUB_HANDLER(gstub_cmd_vctrlc);
+GSTUB_HANDLER(gstub_cmd_set_thread);
+GSTUB_HANDLER(gstub_cmd_current_thread);
+GSTUB_HANDLER(gstub_cmd_thread_info_first);
+GSTUB_HANDLER(gstub_cmd_thread_info_next);
+GSTUB_HANDLER(gstub_cmd_thread_alive);
+GSTUB_HANDLER(gstub_cmd_thread_extra_info);
+GSTUB_HANDLER(gstub_cmd_xfer_features);
+GSTUB_HANDLER(gstub_cmd_xfer_threads);
+GSTUB_HANDLER(gstub_cmd_insert_bp);
+GSTUB_HANDLER(gstub_cmd_remove_bp);
+GSTUB_HANDLER(gstub_cmd_monitor);
+
+#endif

@@ -1,0 +1,213 @@
+/*
+ * The receive state machine: `$payload#cs` framing, acks, run-length
+ * decoding and Ctrl-C. Bytes may arrive split anywhere. The payload is kept
+ * as gdb sent it apart from run-length expansion; binary escapes are undone
+ * by the X handler, which alone needs them.
+ */
+#include "internal.h"
+
+enum {
+	RX_IDLE,  /* between packets: '+', '-', 0x03, '$' */
+	RX_DATA,  /* inside $...# */
+	RX_CSUM1, /* first checksum digit */
+	RX_CSUM2, /* second checksum digit */
+};
+
+static void store(struct gstub *g, uint8_t c)
+{
+	/* one byte stays free for the NUL the handlers may rely on */
+	if (g->rx_len + 1 < g->rx_cap)
+		g->rx_buf[g->rx_len++] = c;
+	else
+		g->rx_dropped++;
+}
+
+static void log_received(struct gstub *g)
+{
+	struct gstub_log_line l;
+
+	if (!gstub_log_on(g))
+		return;
+	gstub_log_begin(&l, g, "[remote] Packet received: ", true);
+	gstub_log_bytes(&l, g->rx_buf, g->rx_len);
+	gstub_log_add_omitted(&l, g->rx_dropped);
+	gstub_log_end(&l);
+}
+
+static void log_bad_checksum(struct gstub *g)
+{
+	struct gstub_log_line l;
+	char nums[] = "Bad checksum, sentsum=0x00, csum=0x00, buf=";
+
+	if (!gstub_log_on(g))
+		return;
+	nums[24] = gstub_hex_digit(g->rx_csum_got >> 4);
+	nums[25] = gstub_hex_digit(g->rx_csum_got);
+	nums[35] = gstub_hex_digit(g->rx_csum >> 4);
+	nums[36] = gstub_hex_digit(g->rx_csum);
+	gstub_log_begin(&l, g, "[remote] ", false);
+	gstub_log_plain(&l, nums);
+	l.limit = g->log_max_chars < 0 ? SIZE_MAX : (size_t)g->log_max_chars;
+	gstub_log_bytes(&l, g->rx_buf, g->rx_len);
+	gstub_log_add_omitted(&l, g->rx_dropped);
+	gstub_log_end(&l);
+}
+
+static void reply_error(struct gstub *g, int err)
+{
+	gstub_out_reset(g);
+	gstub_out_char(g, 'E');
+	gstub_out_char(g, (char)('0' + (-err) / 10 % 10));
+	gstub_out_char(g, (char)('0' + (-err) % 10));
+	gstub_send_reply(g);
+}
+
+static void packet_done(struct gstub *g)
+{
+	bool good = g->rx_csum == g->rx_csum_got;
+
+	g->rx_state = RX_IDLE;
+	if (!good) {
+		/* NACK it; without acks drop it: acting on a damaged packet
+		 * (an M with a flipped bit) would be a silent wrong value */
+		log_bad_checksum(g);
+		if (!g->no_ack)
+			gstub_send_ack(g, false);
+		return;
+	}
+	log_received(g);
+	if (!g->no_ack)
+		gstub_send_ack(g, true);
+	if (g->rx_dropped) {
+		/* Never NACK an overlong packet: gdb resends a NACKed packet
+		 * forever. It gets an error reply instead. */
+		reply_error(g, GSTUB_EMSGSIZE);
+		return;
+	}
+	if (g->rx_bad_rle) {
+		reply_error(g, GSTUB_EPROTO);
+		return;
+	}
+	g->rx_buf[g->rx_len] = 0;
+	gstub_dispatch(g, (char *)g->rx_buf, g->rx_len);
+}
+
+static void start_packet(struct gstub *g)
+{
+	g->rx_state = RX_DATA;
+	g->rx_len = 0;
+	g->rx_dropped = 0;
+	g->rx_csum = 0;
+	g->rx_rle = false;
+	g->rx_bad_rle = false;
+}
+
+/* The byte after '*': a repeat count of (c - 29) copies of the last byte. */
+static void run_length(struct gstub *g, uint8_t c)
+{
+	size_t n;
+
+	g->rx_rle = false;
+	if (c < ' ' || c > '~' || (g->rx_len == 0 && g->rx_dropped == 0)) {
+		g->rx_bad_rle = true;
+		return;
+	}
+	n = (size_t)c - 29;
+	while (n--) {
+		if (g->rx_dropped)
+			g->rx_dropped++;
+		else
+			store(g, g->rx_buf[g->rx_len - 1]);
+	}
+}
+
+static void idle_byte(struct gstub *g, uint8_t c)
+{
+	switch (c) {
+	case '$':
+		start_packet(g);
+		break;
+	case '+':
+		gstub_log_message(g, "Received Ack");
+		break;
+	case '-':
+		gstub_log_message(g, "Received Nak");
+		if (!g->no_ack)
+			gstub_resend_reply(g);
+		break;
+	case 0x03:
+		if (g->running) {
+			gstub_log_message(g, "Received interrupt (Ctrl-C)");
+			g->cfg.ops->interrupt(g->cfg.target_ctx);
+		} else {
+			/* A stop reply may already be on its way to gdb:
+			 * answering again would give it two. */
+			gstub_log_message(g, "Received interrupt (Ctrl-C) while stopped: ignored");
+		}
+		break;
+	default:
+		break; /* line noise between packets */
+	}
+}
+
+static void feed_byte(struct gstub *g, uint8_t c)
+{
+	int d;
+
+	switch (g->rx_state) {
+	case RX_IDLE:
+		idle_byte(g, c);
+		break;
+	case RX_DATA:
+		if (c == '#' ) {
+			if (g->rx_rle)
+				g->rx_bad_rle = true;
+			g->rx_state = RX_CSUM1;
+		} else if (c == '$') {
+			start_packet(g); /* gdb started over */
+		} else {
+			g->rx_csum = (uint8_t)(g->rx_csum + c);
+			if (g->rx_rle)
+				run_length(g, c);
+			else if (c == '*')
+				g->rx_rle = true;
+			else
+				store(g, c);
+		}
+		break;
+	case RX_CSUM1:
+	case RX_CSUM2:
+		d = gstub_hex_digit_value(c);
+		if (d < 0) {
+			/* not a checksum: count it as a wrong one */
+			g->rx_csum_got = (uint8_t)~g->rx_csum;
+			g->rx_state = RX_IDLE;
+			log_bad_checksum(g);
+			if (!g->no_ack)
+				gstub_send_ack(g, false);
+			if (c == '$')
+				start_packet(g);
+			break;
+		}
+		if (g->rx_state == RX_CSUM1) {
+			g->rx_csum_got = (uint8_t)(d << 4);
+			g->rx_state = RX_CSUM2;
+		} else {
+			g->rx_csum_got = (uint8_t)(g->rx_csum_got | d);
+			packet_done(g);
+		}
+		break;
+	default:
+		g->rx_state = RX_IDLE;
+		break;
+	}
+}
+
+void gstub_feed(struct gstub *g, const void *data, size_t len)
+{
+	const uint8_t *d = data;
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		feed_byte(g, d[i]);
+}

@@ -1,0 +1,193 @@
+/* c, C, s, S, vCont, vCtrlC: starting and stopping the target. */
+#include "internal.h"
+
+static bool can_step(const struct gstub *g)
+{
+	return (g->cfg.ops->flags & GSTUB_TARGET_CAN_STEP) != 0;
+}
+
+/* Starts the target; the stop reply answers the packet. The flags are set
+ * first because a fast target may report its stop from inside resume(). */
+static int start(struct gstub *g, const struct gstub_resume_action *a, size_t n)
+{
+	int r;
+
+	g->running = true;
+	g->waiting = true;
+	r = g->cfg.ops->resume(g->cfg.target_ctx, a, n);
+	if (r != 0 && g->waiting) {
+		g->running = false;
+		g->waiting = false;
+		return r < 0 ? r : GSTUB_EIO;
+	}
+	return GSTUB_REPLY_PENDING;
+}
+
+/* "c ADDR" and friends: resume at ADDR (the pc is written first). */
+static int set_pc(struct gstub *g, gstub_tid tid, uint64_t addr)
+{
+	const struct gstub_tdesc *td = g->cfg.tdesc;
+	const struct gstub_tdesc_reg *r;
+	uint8_t buf[8];
+	size_t n, i;
+	int err;
+
+	if (td->pc_regnum < 0 ||
+	    !(r = gstub_tdesc_find(td, (uint32_t)td->pc_regnum)))
+		return GSTUB_EINVAL;
+	n = gstub_reg_size(r);
+	if (n == 0 || n > sizeof buf || (n < 8 && (addr >> (8 * n)) != 0))
+		return GSTUB_EINVAL;
+	for (i = 0; i < n; i++)
+		buf[i] = (uint8_t)(addr >> (8 * i)); /* little-endian */
+	err = g->cfg.ops->write_reg(g->cfg.target_ctx, tid, r->regnum, buf, n);
+	return err > 0 ? GSTUB_EIO : err;
+}
+
+/* [SIG][;ADDR] or [ADDR]: the common tail of c, C, s, S. */
+static int resume_simple(struct gstub *g, char *args, size_t len,
+			 enum gstub_resume_kind kind, bool with_signal)
+{
+	struct gstub_cursor c = { args, args + len };
+	struct gstub_resume_action a;
+	uint64_t sig = 0, addr;
+	bool have_addr = false;
+	int err;
+
+	if (kind == GSTUB_RESUME_STEP && !can_step(g))
+		return GSTUB_REPLY_UNSUPPORTED;
+	if (with_signal) {
+		if (!gstub_cur_hex(&c, &sig) || sig > 0xff)
+			return GSTUB_EINVAL;
+		if (gstub_cur_take(&c, ';')) {
+			if (!gstub_cur_hex(&c, &addr))
+				return GSTUB_EINVAL;
+			have_addr = true;
+		}
+	} else if (!gstub_cur_at_end(&c)) {
+		if (!gstub_cur_hex(&c, &addr))
+			return GSTUB_EINVAL;
+		have_addr = true;
+	}
+	if (!gstub_cur_at_end(&c))
+		return GSTUB_EINVAL;
+
+	a.kind = kind;
+	a.signal = (int)sig;
+	if (kind == GSTUB_RESUME_STEP)
+		a.tid = g->c_tid > 0 ? g->c_tid : gstub_current_tid(g);
+	else
+		a.tid = g->c_tid > 0 ? g->c_tid : GSTUB_TID_ALL;
+	if (have_addr) {
+		err = set_pc(g, a.tid > 0 ? a.tid : gstub_current_tid(g), addr);
+		if (err)
+			return err;
+	}
+	return start(g, &a, 1);
+}
+
+GSTUB_HANDLER(gstub_cmd_continue)
+{
+	return resume_simple(g, args, len, GSTUB_RESUME_CONTINUE, false);
+}
+
+GSTUB_HANDLER(gstub_cmd_continue_sig)
+{
+	return resume_simple(g, args, len, GSTUB_RESUME_CONTINUE, true);
+}
+
+GSTUB_HANDLER(gstub_cmd_step)
+{
+	return resume_simple(g, args, len, GSTUB_RESUME_STEP, false);
+}
+
+GSTUB_HANDLER(gstub_cmd_step_sig)
+{
+	return resume_simple(g, args, len, GSTUB_RESUME_STEP, true);
+}
+
+GSTUB_HANDLER(gstub_cmd_vcont_query)
+{
+	(void)args;
+	(void)len;
+	gstub_out_str(g, "vCont;c;C;t");
+	if (can_step(g))
+		gstub_out_str(g, ";s;S");
+	return GSTUB_REPLY_DATA;
+}
+
+static bool parse_action(struct gstub *g, struct gstub_cursor *c,
+			 struct gstub_resume_action *a)
+{
+	uint64_t sig = 0;
+	char k;
+
+	if (gstub_cur_at_end(c))
+		return false;
+	k = *c->p++;
+	switch (k) {
+	case 'c':
+		a->kind = GSTUB_RESUME_CONTINUE;
+		break;
+	case 's':
+		a->kind = GSTUB_RESUME_STEP;
+		break;
+	case 'C':
+		a->kind = GSTUB_RESUME_CONTINUE;
+		if (!gstub_cur_hex(c, &sig) || sig > 0xff)
+			return false;
+		break;
+	case 'S':
+		a->kind = GSTUB_RESUME_STEP;
+		if (!gstub_cur_hex(c, &sig) || sig > 0xff)
+			return false;
+		break;
+	case 't':
+		a->kind = GSTUB_RESUME_STOP;
+		break;
+	default:
+		return false; /* r (range stepping) is not advertised */
+	}
+	if (a->kind == GSTUB_RESUME_STEP && !can_step(g))
+		return false;
+	a->signal = (int)sig;
+	a->tid = GSTUB_TID_ALL;
+	if (gstub_cur_take(c, ':')) {
+		if (!gstub_cur_tid(c, &a->tid) || a->tid == GSTUB_TID_ANY)
+			return false;
+	}
+	return true;
+}
+
+/* vCont;ACTION[:TID]... */
+GSTUB_HANDLER(gstub_cmd_vcont)
+{
+	struct gstub_resume_action acts[GSTUB_MAX_VCONT_ACTIONS];
+	struct gstub_cursor c = { args, args + len };
+	size_t n = 0;
+	bool runs = false;
+
+	if (gstub_cur_at_end(&c) || *c.p != ';')
+		return GSTUB_REPLY_UNSUPPORTED; /* some other vCont... packet */
+	while (gstub_cur_take(&c, ';')) {
+		if (n == GSTUB_MAX_VCONT_ACTIONS || !parse_action(g, &c, &acts[n]))
+			return GSTUB_EINVAL;
+		if (acts[n].kind != GSTUB_RESUME_STOP)
+			runs = true;
+		n++;
+	}
+	if (!gstub_cur_at_end(&c))
+		return GSTUB_EINVAL;
+	if (!runs)
+		return GSTUB_REPLY_OK; /* only stops: threads already stopped */
+	return start(g, acts, n);
+}
+
+GSTUB_HANDLER(gstub_cmd_vctrlc)
+{
+	(void)args;
+	(void)len;
+	if (g->running)
+		g->cfg.ops->interrupt(g->cfg.target_ctx);
+	return GSTUB_REPLY_OK;
+}

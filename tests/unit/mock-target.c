@@ -1,0 +1,337 @@
+/* The scripted target behind the engine's unit tests. */
+#include "mock-target.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int m_read_reg(void *ctx, gstub_tid tid, unsigned regnum, void *buf,
+		      size_t size)
+{
+	struct mock_target *m = ctx;
+	const struct gstub_tdesc_reg *r = gstub_tdesc_find(&m->td, regnum);
+
+	(void)tid;
+	if (!r || size != r->bitsize / 8)
+		return GSTUB_EINVAL;
+	if (m->reg_error)
+		return m->reg_error;
+	if (regnum < GSTUB_TDESC_MAX_REGS && m->unavailable[regnum])
+		return GSTUB_ENODATA;
+	memcpy(buf, m->regs + r->offset, size);
+	return 0;
+}
+
+static int m_write_reg(void *ctx, gstub_tid tid, unsigned regnum,
+		       const void *buf, size_t size)
+{
+	struct mock_target *m = ctx;
+	const struct gstub_tdesc_reg *r = gstub_tdesc_find(&m->td, regnum);
+
+	(void)tid;
+	if (!r || size != r->bitsize / 8)
+		return GSTUB_EINVAL;
+	memcpy(m->regs + r->offset, buf, size);
+	return 0;
+}
+
+static int m_access(struct mock_target *m, uint64_t addr, size_t len)
+{
+	m->mem_calls++;
+	if (addr < m->mem_base || addr >= m->mem_base + MOCK_MEM_SIZE)
+		return GSTUB_EFAULT;
+	if (len > m->mem_base + MOCK_MEM_SIZE - addr)
+		len = (size_t)(m->mem_base + MOCK_MEM_SIZE - addr);
+	if (m->mem_chunk && len > m->mem_chunk)
+		len = m->mem_chunk;
+	return (int)len;
+}
+
+static int m_read_mem(void *ctx, uint64_t addr, void *buf, size_t len)
+{
+	struct mock_target *m = ctx;
+	int n = m_access(m, addr, len);
+
+	if (n > 0)
+		memcpy(buf, m->mem + (addr - m->mem_base), (size_t)n);
+	return n;
+}
+
+static int m_write_mem(void *ctx, uint64_t addr, const void *buf, size_t len)
+{
+	struct mock_target *m = ctx;
+	int n = m_access(m, addr, len);
+
+	if (n > 0)
+		memcpy(m->mem + (addr - m->mem_base), buf, (size_t)n);
+	return n;
+}
+
+static int m_resume(void *ctx, const struct gstub_resume_action *a, size_t n)
+{
+	struct mock_target *m = ctx;
+
+	m->resumes++;
+	m->n_actions = n < MOCK_MAX_ACTIONS ? n : MOCK_MAX_ACTIONS;
+	memcpy(m->actions, a, m->n_actions * sizeof *a);
+	if (m->resume_result)
+		return m->resume_result;
+	if (m->report_in_resume)
+		gstub_report_stop(&m->g, &m->stop_in_resume);
+	return 0;
+}
+
+static void m_interrupt(void *ctx)
+{
+	((struct mock_target *)ctx)->interrupts++;
+}
+
+static int m_kill(void *ctx)
+{
+	((struct mock_target *)ctx)->kills++;
+	return 0;
+}
+
+static int m_detach(void *ctx)
+{
+	((struct mock_target *)ctx)->detaches++;
+	return 0;
+}
+
+static int m_list(void *ctx, gstub_tid *tids, size_t max)
+{
+	struct mock_target *m = ctx;
+	size_t i;
+
+	for (i = 0; i < m->n_threads && i < max; i++)
+		tids[i] = m->threads[i];
+	return (int)m->n_threads;
+}
+
+static bool m_alive(void *ctx, gstub_tid tid)
+{
+	struct mock_target *m = ctx;
+	size_t i;
+
+	for (i = 0; i < m->n_threads; i++)
+		if (m->threads[i] == tid)
+			return true;
+	return false;
+}
+
+static int m_extra(void *ctx, gstub_tid tid, char *buf, size_t size)
+{
+	(void)ctx;
+	return snprintf(buf, size, tid == 2 ? "worker <2> & \"co\"" : "thread %d",
+			(int)tid);
+}
+
+static int m_hw_insert(void *ctx, enum gstub_bp_type t, uint64_t addr,
+		       uint64_t kind)
+{
+	struct mock_target *m = ctx;
+
+	(void)t;
+	(void)kind;
+	m->hw_inserts++;
+	m->hw_last_addr = addr;
+	return 0;
+}
+
+static int m_hw_remove(void *ctx, enum gstub_bp_type t, uint64_t addr,
+		       uint64_t kind)
+{
+	struct mock_target *m = ctx;
+
+	(void)t;
+	(void)kind;
+	m->hw_removes++;
+	m->hw_last_addr = addr;
+	return 0;
+}
+
+static void m_write(void *ctx, const void *data, size_t len)
+{
+	struct mock_target *m = ctx;
+
+	m->writes++;
+	if (m->out_len + len < MOCK_OUT_SIZE) {
+		memcpy(m->out + m->out_len, data, len);
+		m->out_len += len;
+		m->out[m->out_len] = 0;
+	}
+}
+
+static void m_log(void *ctx, const char *text, size_t len)
+{
+	struct mock_target *m = ctx;
+
+	m->log_calls++;
+	if (m->log_len + len < MOCK_OUT_SIZE) {
+		memcpy(m->log + m->log_len, text, len);
+		m->log_len += len;
+		m->log[m->log_len] = 0;
+	}
+}
+
+int mock_init(struct mock_target *m, enum mock_arch arch, size_t buf_size,
+	      bool with_threads, bool with_hw_bp, bool can_step)
+{
+	struct gstub_config cfg;
+	size_t i;
+	int r;
+
+	memset(m, 0, sizeof *m);
+	if (arch == MOCK_AARCH64) {
+		struct gstub_aarch64_config c = { 0 };
+
+		r = gstub_tdesc_aarch64(&m->td, &c);
+	} else {
+		struct gstub_arm_config c = { 0 };
+
+		c.fp = arch == MOCK_ARM ? GSTUB_ARM_FP_VFPV3 : GSTUB_ARM_FP_NONE;
+		c.neon = arch == MOCK_ARM;
+		c.m_profile = arch == MOCK_ARM_M;
+		r = gstub_tdesc_arm(&m->td, &c);
+	}
+	if (r)
+		return r;
+	for (i = 0; i < sizeof m->regs; i++)
+		m->regs[i] = (uint8_t)(i * 7 + 1);
+	m->mem_base = 0x400000;
+	for (i = 0; i < MOCK_MEM_SIZE; i++)
+		m->mem[i] = (uint8_t)i;
+
+	m->ops.version = GSTUB_TARGET_OPS_VERSION;
+	m->ops.flags = can_step ? GSTUB_TARGET_CAN_STEP : 0;
+	m->ops.read_reg = m_read_reg;
+	m->ops.write_reg = m_write_reg;
+	m->ops.read_mem = m_read_mem;
+	m->ops.write_mem = m_write_mem;
+	m->ops.resume = m_resume;
+	m->ops.interrupt = m_interrupt;
+	m->ops.kill = m_kill;
+	m->ops.detach = m_detach;
+	if (with_threads) {
+		m->threads[0] = 1;
+		m->threads[1] = 2;
+		m->threads[2] = 0x1a;
+		m->n_threads = 3;
+		m->thread_ops.list = m_list;
+		m->thread_ops.alive = m_alive;
+		m->thread_ops.extra_info = m_extra;
+		m->ops.threads = &m->thread_ops;
+	}
+	if (with_hw_bp) {
+		m->bp_ops.types = 1u << GSTUB_BP_HARDWARE | 1u << GSTUB_WP_WRITE;
+		m->bp_ops.insert = m_hw_insert;
+		m->bp_ops.remove = m_hw_remove;
+		m->ops.breakpoints = &m->bp_ops;
+	}
+
+	m->buf_size = buf_size;
+	m->buf = malloc(buf_size);
+	memset(&cfg, 0, sizeof cfg);
+	cfg.ops = &m->ops;
+	cfg.target_ctx = m;
+	cfg.tdesc = &m->td;
+	cfg.write = m_write;
+	cfg.write_ctx = m;
+	cfg.packet_buf = m->buf;
+	cfg.packet_buf_size = buf_size;
+	cfg.log = m_log;
+	cfg.log_ctx = m;
+	cfg.log_enabled = false;
+	return gstub_init(&m->g, &cfg);
+}
+
+void mock_fini(struct mock_target *m)
+{
+	free(m->buf);
+	m->buf = NULL;
+}
+
+void mock_clear(struct mock_target *m)
+{
+	m->out_len = 0;
+	m->out[0] = 0;
+	m->log_len = 0;
+	m->log[0] = 0;
+}
+
+static char result[MOCK_OUT_SIZE];
+
+const char *mock_feed(struct mock_target *m, const void *data, size_t len)
+{
+	m->out_len = 0;
+	m->out[0] = 0;
+	gstub_feed(&m->g, data, len);
+	memcpy(result, m->out, m->out_len + 1);
+	m->out_len = 0;
+	m->out[0] = 0;
+	return result;
+}
+
+const char *mock_feed_str(struct mock_target *m, const char *s)
+{
+	return mock_feed(m, s, strlen(s));
+}
+
+const char *mock_frame(const char *payload, size_t len)
+{
+	static char f[MOCK_OUT_SIZE];
+	unsigned sum = 0;
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		sum += (uint8_t)payload[i];
+	f[0] = '$';
+	memcpy(f + 1, payload, len);
+	snprintf(f + 1 + len, 4, "#%02x", sum & 0xff);
+	return f;
+}
+
+const char *mock_packet(struct mock_target *m, const char *payload)
+{
+	const char *f = mock_frame(payload, strlen(payload));
+
+	return mock_feed(m, f, strlen(f));
+}
+
+const char *mock_reply(struct mock_target *m, const char *payload)
+{
+	static char r[MOCK_OUT_SIZE];
+	const char *o = mock_packet(m, payload);
+	size_t n;
+
+	if (*o == '+')
+		o++;
+	n = strlen(o);
+	if (n < 4 || o[0] != '$' || o[n - 3] != '#')
+		return "(none)";
+	memcpy(r, o + 1, n - 4);
+	r[n - 4] = 0;
+	return r;
+}
+
+uint64_t mock_reg(const struct mock_target *m, unsigned regnum)
+{
+	const struct gstub_tdesc_reg *r = gstub_tdesc_find(&m->td, regnum);
+	uint64_t v = 0;
+	size_t i, n = r ? r->bitsize / 8 : 0;
+
+	if (n > 8)
+		n = 8;
+	for (i = n; i-- > 0;)
+		v = v << 8 | m->regs[r->offset + i];
+	return v;
+}
+
+void mock_set_reg(struct mock_target *m, unsigned regnum, uint64_t v)
+{
+	const struct gstub_tdesc_reg *r = gstub_tdesc_find(&m->td, regnum);
+	size_t i, n = r ? r->bitsize / 8 : 0;
+
+	for (i = 0; i < n && i < 8; i++)
+		m->regs[r->offset + i] = (uint8_t)(v >> (8 * i));
+}

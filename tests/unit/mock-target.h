@@ -1,0 +1,83 @@
+/*
+ * A scripted target for the engine's unit tests: registers in an array,
+ * one memory region, resume requests recorded, stops reported by the test.
+ * Everything gdb would see is captured in `out`, the packet log in `log`.
+ */
+#ifndef GSTUB_TESTS_MOCK_TARGET_H
+#define GSTUB_TESTS_MOCK_TARGET_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdbool.h>
+
+#include <gstub/gstub.h>
+#include <gstub/tdesc.h>
+
+#define MOCK_MEM_SIZE 4096
+#define MOCK_OUT_SIZE 200000
+#define MOCK_MAX_ACTIONS 16
+
+struct mock_target {
+	struct gstub g;
+	struct gstub_tdesc td;
+	struct gstub_target_ops ops;
+	struct gstub_thread_ops thread_ops;
+	struct gstub_breakpoint_ops bp_ops;
+	uint8_t *buf; /* packet buffer */
+	size_t buf_size;
+
+	uint8_t regs[8192];          /* by g offset, target byte order */
+	bool unavailable[GSTUB_TDESC_MAX_REGS];
+	int reg_error;               /* returned by read_reg when set */
+	uint64_t mem_base;
+	uint8_t mem[MOCK_MEM_SIZE];
+	size_t mem_chunk;            /* bytes per read/write call, 0: all */
+	int mem_calls;
+
+	struct gstub_resume_action actions[MOCK_MAX_ACTIONS];
+	size_t n_actions;
+	int resumes, interrupts, kills, detaches;
+	int resume_result;
+	struct gstub_stop stop_in_resume; /* reported from inside resume() */
+	bool report_in_resume;
+
+	gstub_tid threads[8];
+	size_t n_threads;
+	int hw_inserts, hw_removes;
+	uint64_t hw_last_addr;
+
+	char out[MOCK_OUT_SIZE];
+	size_t out_len;
+	int writes;
+	char log[MOCK_OUT_SIZE];
+	size_t log_len;
+	int log_calls;
+};
+
+enum mock_arch { MOCK_AARCH64, MOCK_ARM, MOCK_ARM_M };
+
+/* Builds the description (the real builders), the ops and the stub.
+ * with_threads: three threads 1, 2, 3 with names. Returns gstub_init's
+ * result. */
+int mock_init(struct mock_target *m, enum mock_arch arch, size_t buf_size,
+	      bool with_threads, bool with_hw_bp, bool can_step);
+void mock_fini(struct mock_target *m);
+
+/* Feed bytes and return what the stub wrote since the last call (and
+ * clear it). The returned string lives until the next call. */
+const char *mock_feed(struct mock_target *m, const void *data, size_t len);
+const char *mock_feed_str(struct mock_target *m, const char *s);
+/* Feed "$payload#cs". */
+const char *mock_packet(struct mock_target *m, const char *payload);
+/* The same, with the ack stripped from the front and the framing from the
+ * reply: gives just the reply payload ("" for the empty reply, "(none)"
+ * when nothing or something else came). */
+const char *mock_reply(struct mock_target *m, const char *payload);
+/* "$payload#cs" for payload */
+const char *mock_frame(const char *payload, size_t len);
+void mock_clear(struct mock_target *m);
+/* Register `regnum` as stored (little-endian) to a number (<= 8 bytes). */
+uint64_t mock_reg(const struct mock_target *m, unsigned regnum);
+void mock_set_reg(struct mock_target *m, unsigned regnum, uint64_t v);
+
+#endif
