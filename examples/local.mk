@@ -4,3 +4,5 @@ check_PROGRAMS += examples/embed
 examples_embed_SOURCES = examples/embed.c
 examples_embed_LDADD = libgstub.la
 EXTRA_DIST += examples/demo.c
+TESTS += tests/examples/embed-gdb.sh
+EXTRA_DIST += tests/examples/embed-gdb.sh
