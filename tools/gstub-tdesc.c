@@ -1,7 +1,8 @@
 /*
- * gstub-tdesc: print a built-in target description as gdb reads it (the
- * XML, produced through the same windowed reader the stub serves) or as
- * the stub lays it out in a `g` reply.
+ * gstub-tdesc: print a built-in or a user's target description as gdb
+ * reads it (the XML, produced through the same windowed reader the stub
+ * serves) or as the stub lays it out in a `g` reply; check a user's
+ * description.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -10,11 +11,17 @@
 
 #include <gstub/gstub.h>
 #include <gstub/tdesc.h>
+#ifdef GSTUB_TDESC_LOADER
+#include <gstub/tdesc-load.h>
+#endif
 
 static const char usage_text[] =
 	"usage: gstub-tdesc TARGET [OPTIONS] [--xml | --layout]\n"
+	"       gstub-tdesc --load FILE [--xml | --layout]\n"
+	"       gstub-tdesc --check FILE\n"
 	"\n"
-	"Print a built-in target description.\n"
+	"Print a built-in target description, or a user's target.xml (with the\n"
+	"files it includes with xi:include, read from its folder).\n"
 	"\n"
 	"targets and their options:\n"
 	"  aarch64  [--sve-vl=BITS] [--pauth] [--mte] [--tls] [--tpidr2]\n"
@@ -28,7 +35,12 @@ static const char usage_text[] =
 	"  --layout  one line per register: number name offset size type feature\n"
 	"            (offset and size in bytes within a `g` reply)\n"
 	"  --window=N  produce the XML in reads of N bytes (default 512)\n"
-	"  -h, --help  this text\n";
+	"  -h, --help  this text\n"
+	"\n"
+	"user descriptions:\n"
+	"  --load FILE   print FILE's description instead of a built-in one\n"
+	"  --check FILE  print OK, or the first error as FILE:LINE:COLUMN: message\n"
+	"                (exit status 1)\n";
 
 static const char *prog = "gstub-tdesc";
 
@@ -113,6 +125,90 @@ static void print_layout(const struct gstub_tdesc *td)
 	}
 }
 
+/* --load FILE / --load=FILE (and --check): the file, or NULL. */
+static const char *user_option(const char *arg, const char **file)
+{
+	static const char *const names[] = { "--load", "--check" };
+	size_t i, n;
+
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		n = strlen(names[i]);
+		if (strncmp(arg, names[i], n) != 0)
+			continue;
+		if (arg[n] == 0 || arg[n] == '=') {
+			if (file)
+				*file = arg[n] == '=' ? arg + n + 1 : NULL;
+			return names[i];
+		}
+	}
+	return NULL;
+}
+
+/* gstub-tdesc --load FILE [--xml|--layout] [--window=N] | --check FILE */
+static int run_user(int argc, char **argv)
+{
+	const char *file = NULL, *value;
+	const char *mode = user_option(argv[1], &file);
+	bool check = !strcmp(mode, "--check"), layout = false;
+	unsigned long window = 512;
+	int i = 2;
+
+	if (!file) {
+		if (argc < 3 || !argv[2][0])
+			return fail("%s needs a FILE", mode);
+		file = argv[2];
+		i = 3;
+	}
+	if (!file[0])
+		return fail("%s needs a FILE", mode);
+	for (; i < argc; i++) {
+		const char *a = argv[i];
+
+		if (!check && !strcmp(a, "--xml")) {
+			layout = false;
+		} else if (!check && !strcmp(a, "--layout")) {
+			layout = true;
+		} else if (!check && opt_value(a, "--window", &value)) {
+			if (!parse_uint(value, 1ul << 20, &window) || window == 0)
+				return fail("bad --window '%s' (1..1048576)",
+					    value);
+		} else {
+			fprintf(stderr, "%s: unknown option '%s' for %s (try --help)\n",
+				prog, a, mode);
+			return 2;
+		}
+	}
+#ifdef GSTUB_TDESC_LOADER
+	{
+		struct gstub_tdesc_loaded *ld = NULL;
+		char err[512];
+		int rc;
+
+		rc = gstub_tdesc_load_file(&ld, file, err, sizeof(err));
+		if (rc < 0) {
+			fprintf(stderr, "%s\n", err);
+			return 1;
+		}
+		if (check) {
+			puts("OK");
+			rc = 0;
+		} else if (layout) {
+			print_layout(gstub_tdesc_loaded_get(ld));
+			rc = 0;
+		} else {
+			rc = print_xml(gstub_tdesc_loaded_get(ld), window);
+		}
+		gstub_tdesc_loaded_free(ld);
+		return rc;
+	}
+#else
+	(void)layout;
+	fprintf(stderr, "%s: %s: built without libexpat, user descriptions cannot be read\n",
+		prog, mode);
+	return 2;
+#endif
+}
+
 int main(int argc, char **argv)
 {
 	struct gstub_aarch64_config a64 = { 0 };
@@ -134,6 +230,8 @@ int main(int argc, char **argv)
 		}
 	if (argc < 2)
 		return fail("%s", "missing TARGET (aarch64, arm, arm-m, x86-64)");
+	if (user_option(argv[1], NULL))
+		return run_user(argc, argv);
 	target = argv[1];
 	if (strcmp(target, "aarch64") && strcmp(target, "arm") &&
 	    strcmp(target, "arm-m") && strcmp(target, "x86-64"))

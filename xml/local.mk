@@ -21,3 +21,36 @@ tests_unit_tdesc_xml_SOURCES = tests/unit/tdesc-xml.c tests/unit/tdesc-configs.h
 tests_unit_tdesc_xml_LDADD = libgstub.la
 tests_unit_tdesc_lookup_SOURCES = tests/unit/tdesc-lookup.c tests/unit/tdesc-configs.h
 tests_unit_tdesc_lookup_LDADD = libgstub.la
+
+# The libexpat loader for user descriptions: host only, built when
+# configure found libexpat.
+if HAVE_EXPAT
+libgstub_la_SOURCES += \
+	xml/tdesc-load-internal.h \
+	xml/tdesc-load.c \
+	xml/tdesc-load-elements.c
+AM_CPPFLAGS += $(EXPAT_CFLAGS)
+libgstub_la_LIBADD += $(EXPAT_LIBS)
+gstubinclude_HEADERS += include/gstub/tdesc-load.h
+
+tdesc_load_unit_tests = \
+	tests/unit/tdesc-load-roundtrip \
+	tests/unit/tdesc-load-include \
+	tests/unit/tdesc-load-corpus
+check_PROGRAMS += $(tdesc_load_unit_tests)
+TESTS += $(tdesc_load_unit_tests)
+tests_unit_tdesc_load_roundtrip_SOURCES = tests/unit/tdesc-load-roundtrip.c \
+	tests/unit/tdesc-load-check.h tests/unit/tdesc-configs.h
+tests_unit_tdesc_load_roundtrip_LDADD = libgstub.la
+tests_unit_tdesc_load_include_SOURCES = tests/unit/tdesc-load-include.c \
+	tests/unit/tdesc-load-check.h tests/unit/tdesc-configs.h
+tests_unit_tdesc_load_include_LDADD = libgstub.la
+tests_unit_tdesc_load_corpus_SOURCES = tests/unit/tdesc-load-corpus.c \
+	tests/unit/tdesc-load-check.h
+tests_unit_tdesc_load_corpus_LDADD = libgstub.la
+tests_unit_tdesc_load_corpus_CPPFLAGS = $(AM_CPPFLAGS) \
+	-DTDESC_CORPUS_DIR='"$(abs_top_srcdir)/tests/tdesc-corpus"'
+endif
+EXTRA_DIST += tests/tdesc-corpus
+
+# the loader's fuzz target and its corpus replay (TAP)
