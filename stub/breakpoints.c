@@ -1,31 +1,24 @@
 /* Z and z: software breakpoints by the engine, the rest by the target. */
 #include "internal.h"
 
-static int parse(char *args, size_t len, uint64_t *type, uint64_t *addr,
-		 uint64_t *kind)
-{
-	struct gstub_cursor c = { args, args + len };
-
-	if (!gstub_cur_hex(&c, type) || !gstub_cur_take(&c, ',') ||
-	    !gstub_cur_hex(&c, addr) || !gstub_cur_take(&c, ',') ||
-	    !gstub_cur_hex(&c, kind) || !gstub_cur_at_end(&c))
-		return GSTUB_EINVAL;
-	return 0;
-}
-
-/* Whether the packet's type is done here; UNSUPPORTED otherwise. */
-static int supported(struct gstub *g, uint64_t type)
+bool gstub_hw_point_supported(const struct gstub *g, uint64_t type)
 {
 	const struct gstub_breakpoint_ops *bo = g->cfg.ops->breakpoints;
 
-	if (type == GSTUB_BP_SOFTWARE)
-		return gstub_swbreak_supported(g) ? 0 : GSTUB_REPLY_UNSUPPORTED;
-	if (type > GSTUB_WP_ACCESS || !bo || !(bo->types & (1u << type)) ||
-	    !bo->insert || !bo->remove)
-		return GSTUB_REPLY_UNSUPPORTED;
-	return 0;
+	return type >= GSTUB_BP_HARDWARE && type <= GSTUB_WP_ACCESS && bo &&
+	       bo->insert && bo->remove && (bo->types & (1u << type));
 }
 
+/* Whether the packet's type is done here; UNSUPPORTED otherwise. */
+static int supported(const struct gstub *g, uint64_t type)
+{
+	bool yes = type == GSTUB_BP_SOFTWARE ? gstub_swbreak_supported(g)
+					     : gstub_hw_point_supported(g, type);
+
+	return yes ? 0 : GSTUB_REPLY_UNSUPPORTED;
+}
+
+/* TYPE,ADDR,KIND */
 static int bp_packet(struct gstub *g, char *args, size_t len, bool insert)
 {
 	const struct gstub_breakpoint_ops *bo = g->cfg.ops->breakpoints;
@@ -39,9 +32,10 @@ static int bp_packet(struct gstub *g, char *args, size_t len, bool insert)
 	r = supported(g, type);
 	if (r)
 		return r;
-	r = parse(args, len, &type, &addr, &kind);
-	if (r)
-		return r;
+	if (!gstub_cur_take(&c, ',') || !gstub_cur_hex(&c, &addr) ||
+	    !gstub_cur_take(&c, ',') || !gstub_cur_hex(&c, &kind) ||
+	    !gstub_cur_at_end(&c))
+		return GSTUB_EINVAL;
 	if (type == GSTUB_BP_SOFTWARE)
 		r = insert ? gstub_swbreak_insert(g, addr, kind)
 			   : gstub_swbreak_remove(g, addr, kind);

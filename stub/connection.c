@@ -2,12 +2,26 @@
  * qAttached, qSymbol, vMustReplyEmpty, D, k, vKill. */
 #include "internal.h"
 
-static bool hw_breakpoints(const struct gstub *g)
-{
-	const struct gstub_breakpoint_ops *bo = g->cfg.ops->breakpoints;
+/* What gdb's qSupported may offer that changes our replies. */
+static const struct {
+	const char *name;
+	uint32_t bit;
+} gdb_features[] = {
+	{ "swbreak+", GSTUB_GDB_SWBREAK },
+	{ "hwbreak+", GSTUB_GDB_HWBREAK },
+	{ "vContSupported+", GSTUB_GDB_VCONT_SUPPORTED },
+	{ "multiprocess+", GSTUB_GDB_MULTIPROCESS },
+};
 
-	return bo && bo->insert && bo->remove &&
-	       (bo->types & (1u << GSTUB_BP_HARDWARE));
+static uint32_t feature_bit(const char *f, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof gdb_features / sizeof gdb_features[0]; i++)
+		if (gstub_strlen(gdb_features[i].name) == n &&
+		    memcmp(gdb_features[i].name, f, n) == 0)
+			return gdb_features[i].bit;
+	return 0;
 }
 
 /* qSupported[:FEATURE;...]: note what gdb can take, say what we do. Only
@@ -29,15 +43,13 @@ GSTUB_HANDLER(gstub_cmd_query_supported)
 		while (p < end && *p != ';')
 			p++;
 		n = (size_t)(p - f);
-		if (n == 8 && memcmp(f, "swbreak+", 8) == 0)
-			g->gdb_features |= GSTUB_GDB_SWBREAK;
-		else if (n == 8 && memcmp(f, "hwbreak+", 8) == 0)
-			g->gdb_features |= GSTUB_GDB_HWBREAK;
-		else if (n == 15 && memcmp(f, "vContSupported+", 15) == 0)
-			g->gdb_features |= GSTUB_GDB_VCONT_SUPPORTED;
+		g->gdb_features |= feature_bit(f, n);
 		if (p < end)
 			p++;
 	}
+	/* without a pid there is no process to name */
+	if (g->cfg.pid == 0)
+		g->gdb_features &= ~GSTUB_GDB_MULTIPROCESS;
 
 	gstub_out_str(g, "PacketSize=");
 	gstub_out_hex_u64(g, g->rx_cap - 1); /* the largest payload taken */
@@ -45,8 +57,10 @@ GSTUB_HANDLER(gstub_cmd_query_supported)
 	if (gstub_swbreak_supported(g))
 		gstub_out_str(g, ";swbreak+");
 	gstub_out_str(g, ";vContSupported+");
-	if (hw_breakpoints(g))
+	if (gstub_hw_point_supported(g, GSTUB_BP_HARDWARE))
 		gstub_out_str(g, ";hwbreak+");
+	if (gstub_multiprocess(g))
+		gstub_out_str(g, ";multiprocess+");
 	return GSTUB_REPLY_DATA;
 }
 
@@ -67,17 +81,20 @@ GSTUB_HANDLER(gstub_cmd_must_reply_empty)
 	return GSTUB_REPLY_UNSUPPORTED;
 }
 
-/* "0": the stub started the program, so gdb kills it when it quits. */
+/* qAttached[:PID] -> "0": the stub started the program, so gdb kills it
+ * when it quits. */
 GSTUB_HANDLER(gstub_cmd_attached)
 {
 	struct gstub_cursor c = { args, args + len };
-	uint64_t pid;
+	int r;
 
-	if (gstub_cur_take(&c, ':') &&
-	    (!gstub_cur_hex(&c, &pid) || !gstub_cur_at_end(&c)))
-		return GSTUB_EINVAL;
+	if (gstub_cur_take(&c, ':')) {
+		r = gstub_parse_pid(g, &c);
+		if (r)
+			return r;
+	}
 	if (!gstub_cur_at_end(&c))
-		return GSTUB_REPLY_UNSUPPORTED;
+		return GSTUB_REPLY_UNSUPPORTED; /* qAttachedFoo */
 	gstub_out_char(g, '0');
 	return GSTUB_REPLY_DATA;
 }
@@ -96,10 +113,13 @@ GSTUB_HANDLER(gstub_cmd_symbol)
 GSTUB_HANDLER(gstub_cmd_detach)
 {
 	struct gstub_cursor c = { args, args + len };
-	uint64_t pid;
+	int r;
 
-	if (gstub_cur_take(&c, ';') && !gstub_cur_hex(&c, &pid))
-		return GSTUB_EINVAL;
+	if (gstub_cur_take(&c, ';')) {
+		r = gstub_parse_pid(g, &c);
+		if (r)
+			return r;
+	}
 	if (!gstub_cur_at_end(&c))
 		return GSTUB_EINVAL;
 	gstub_swbreak_remove_all(g);
@@ -108,6 +128,9 @@ GSTUB_HANDLER(gstub_cmd_detach)
 	return GSTUB_REPLY_OK;
 }
 
+/* After a kill, `?` reports the initial stop again: a target whose kill
+ * op resets the program (a board) has a fresh one to debug, and one that
+ * ends for good is not asked again (gdb closes the connection). */
 static int kill_target(struct gstub *g)
 {
 	int r = 0;
@@ -130,14 +153,14 @@ GSTUB_HANDLER(gstub_cmd_kill)
 	return GSTUB_REPLY_NONE;
 }
 
+/* vKill;PID: the pid is gdb's own making unless multiprocess is on. */
 GSTUB_HANDLER(gstub_cmd_vkill)
 {
 	struct gstub_cursor c = { args, args + len };
-	uint64_t pid;
-	int r;
+	int r = gstub_parse_pid(g, &c);
 
-	if (!gstub_cur_hex(&c, &pid) || !gstub_cur_at_end(&c))
-		return GSTUB_EINVAL;
+	if (r)
+		return r;
 	r = kill_target(g);
 	return r ? r : GSTUB_REPLY_OK;
 }

@@ -76,18 +76,6 @@ static const struct row *find_row(const char *pkt, size_t len)
 	return best;
 }
 
-static void put_error(struct gstub *g, int err)
-{
-	unsigned e = (unsigned)-err;
-
-	if (e > 99)
-		e = 99;
-	gstub_out_reset(g);
-	gstub_out_char(g, 'E');
-	gstub_out_char(g, (char)('0' + e / 10));
-	gstub_out_char(g, (char)('0' + e % 10));
-}
-
 void gstub_dispatch(struct gstub *g, char *pkt, size_t len)
 {
 	const struct row *row = find_row(pkt, len);
@@ -118,7 +106,7 @@ void gstub_dispatch(struct gstub *g, char *pkt, size_t len)
 	case GSTUB_REPLY_NONE:
 		return;
 	default:
-		put_error(g, st < 0 ? st : GSTUB_EPROTO);
+		gstub_out_error(g, st);
 		break;
 	}
 	gstub_send_reply(g);

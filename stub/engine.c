@@ -13,7 +13,7 @@ int gstub_init(struct gstub *g, const struct gstub_config *cfg)
 	size_t half, need;
 
 	if (!g || !cfg || !ops_complete(cfg->ops) || !cfg->tdesc ||
-	    !cfg->write || !cfg->packet_buf)
+	    !cfg->write || !cfg->packet_buf || cfg->pid < 0)
 		return GSTUB_EINVAL;
 	memset(g, 0, sizeof *g);
 	g->cfg = *cfg;

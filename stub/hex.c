@@ -1,4 +1,4 @@
-/* Hex digits, numbers and thread ids as packets spell them. */
+/* Hex digits and numbers as packets spell them. */
 #include "internal.h"
 
 int gstub_hex_digit_value(int c)
@@ -40,16 +40,6 @@ bool gstub_cur_take(struct gstub_cursor *c, char ch)
 	return false;
 }
 
-bool gstub_cur_take_str(struct gstub_cursor *c, const char *s)
-{
-	size_t n = gstub_strlen(s);
-
-	if ((size_t)(c->end - c->p) < n || memcmp(c->p, s, n) != 0)
-		return false;
-	c->p += n;
-	return true;
-}
-
 bool gstub_cur_hex(struct gstub_cursor *c, uint64_t *out)
 {
 	uint64_t v = 0;
@@ -68,20 +58,33 @@ bool gstub_cur_hex(struct gstub_cursor *c, uint64_t *out)
 	return true;
 }
 
-bool gstub_cur_tid(struct gstub_cursor *c, gstub_tid *out)
+size_t gstub_format_hex(uint64_t v, char *buf)
 {
-	uint64_t v;
+	size_t n = 0, i;
 
-	if (gstub_cur_take(c, '-')) {
-		if (!gstub_cur_take(c, '1'))
-			return false;
-		*out = GSTUB_TID_ALL;
-		return true;
+	do {
+		buf[n++] = gstub_hex_digit((unsigned)(v & 15));
+		v >>= 4;
+	} while (v);
+	for (i = 0; i < n / 2; i++) {
+		char t = buf[i];
+
+		buf[i] = buf[n - 1 - i];
+		buf[n - 1 - i] = t;
 	}
-	if (!gstub_cur_hex(c, &v) || v > (uint64_t)INT64_MAX)
-		return false;
-	*out = (gstub_tid)v;
-	return true;
+	return n;
+}
+
+void gstub_hex_encode(const uint8_t *raw, size_t n, uint8_t *hex)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		uint8_t b = raw[i];
+
+		hex[2 * i] = (uint8_t)gstub_hex_digit(b >> 4);
+		hex[2 * i + 1] = (uint8_t)gstub_hex_digit(b);
+	}
 }
 
 bool gstub_hex_decode(const char *hex, uint8_t *out, size_t n)

@@ -37,6 +37,12 @@ int memcmp(const void *a, const void *b, size_t n);
 #define GSTUB_GDB_SWBREAK (1u << 0)
 #define GSTUB_GDB_HWBREAK (1u << 1)
 #define GSTUB_GDB_VCONT_SUPPORTED (1u << 2)
+/* gdb offered multiprocess+ and we have a pid: thread ids are "pP.T" */
+#define GSTUB_GDB_MULTIPROCESS (1u << 3)
+
+/* The longest thread id we print: "p", a 64-bit pid in hex, ".", a 64-bit
+ * tid in hex (34 bytes), and room for a NUL. */
+#define GSTUB_TID_TEXT_MAX 36
 
 /* What a packet handler returns besides 0-or-negative-error. */
 enum {
@@ -60,15 +66,18 @@ char gstub_hex_digit(unsigned v);  /* lowercase */
 bool gstub_cur_at_end(const struct gstub_cursor *c);
 /* Consumes `ch` when it is next. */
 bool gstub_cur_take(struct gstub_cursor *c, char ch);
-/* Consumes the literal `s` when it comes next. */
-bool gstub_cur_take_str(struct gstub_cursor *c, const char *s);
 /* One or more hex digits, at most 64 bits worth (leading zeros allowed). */
 bool gstub_cur_hex(struct gstub_cursor *c, uint64_t *out);
-/* A thread id: "-1", "0" or positive hex. */
-bool gstub_cur_tid(struct gstub_cursor *c, gstub_tid *out);
+/* Writes v in hex without leading zeros (1 to 16 digits, no NUL) and
+ * returns the number of digits. */
+size_t gstub_format_hex(uint64_t v, char *buf);
 /* Decodes 2*n hex digits at `hex` into n bytes at `out` (may be the same
  * place: decoding runs forward). False on any non-hex digit. */
 bool gstub_hex_decode(const char *hex, uint8_t *out, size_t n);
+/* Writes n bytes from `raw` as 2*n hex digits at `hex`. Runs forward, so
+ * raw may lie inside the output at or after hex + n: the reply area is
+ * filled this way without a second buffer. */
+void gstub_hex_encode(const uint8_t *raw, size_t n, uint8_t *hex);
 size_t gstub_strlen(const char *s);
 
 /* ----- output.c: the reply being built, sending and retransmission ----- */
@@ -81,7 +90,10 @@ void gstub_out_str(struct gstub *g, const char *s);
 void gstub_out_hex_bytes(struct gstub *g, const void *data, size_t len);
 void gstub_out_hex_u64(struct gstub *g, uint64_t v);   /* no leading zeros */
 void gstub_out_hex_byte(struct gstub *g, unsigned v);  /* two digits */
+/* A thread id as gdb reads it (thread_id.c's gstub_format_tid). */
 void gstub_out_tid(struct gstub *g, gstub_tid tid);
+/* "Exx": the reply area is cleared first. */
+void gstub_out_error(struct gstub *g, int err);
 /* Reserves n bytes at the end of the reply and returns them. */
 uint8_t *gstub_out_reserve(struct gstub *g, size_t n);
 /* Frames and writes the reply built so far, keeping it for a resend. */
@@ -119,6 +131,25 @@ void gstub_log_end(struct gstub_log_line *l);
 /* A whole plain line ("[remote] " is added). */
 void gstub_log_message(struct gstub *g, const char *msg);
 
+/* ----- thread_id.c: thread ids in both syntaxes ----- */
+
+/* Multiprocess syntax negotiated: ids are "pPID.TID", W/X name the pid. */
+bool gstub_multiprocess(const struct gstub *g);
+/* A thread id: "-1" (all), "0" (any) or positive hex; with multiprocess
+ * also "pPID" (all of PID), "pPID.TID" with PID and TID each -1, 0 or hex.
+ * Returns 0, GSTUB_EINVAL for bad syntax, GSTUB_ESRCH for a process that
+ * is not ours. The result names a thread of our one process. */
+int gstub_parse_tid(const struct gstub *g, struct gstub_cursor *c,
+		    gstub_tid *out);
+/* A process id where a packet carries one (qAttached:, D;, vKill;): hex
+ * to the end of the packet. GSTUB_ESRCH for another process, when the
+ * multiprocess syntax is on (without it gdb sends an id of its own
+ * making, which is accepted). */
+int gstub_parse_pid(const struct gstub *g, struct gstub_cursor *c);
+/* Writes tid as replies name it (at most GSTUB_TID_TEXT_MAX - 1 bytes, no
+ * NUL) and returns its length. */
+size_t gstub_format_tid(const struct gstub *g, gstub_tid tid, char *buf);
+
 /* ----- dispatch.c ----- */
 
 void gstub_dispatch(struct gstub *g, char *pkt, size_t len);
@@ -129,13 +160,16 @@ void gstub_dispatch(struct gstub *g, char *pkt, size_t len);
 gstub_tid gstub_current_tid(const struct gstub *g);
 /* Appends the stop reply for `stop` to the reply being built. */
 void gstub_out_stop_reply(struct gstub *g, const struct gstub_stop *stop);
+/* The program exited or was killed by a signal (the last stop says so):
+ * there is nothing left to resume. */
+bool gstub_program_gone(const struct gstub *g);
 
 /* ----- threads ----- */
 
-bool gstub_thread_alive(struct gstub *g, gstub_tid tid);
+bool gstub_thread_alive(const struct gstub *g, gstub_tid tid);
 /* Fills tids (at most max) and returns how many there are (>= 1 without
  * thread ops), or a negative error. */
-int gstub_thread_list(struct gstub *g, gstub_tid *tids, size_t max);
+int gstub_thread_list(const struct gstub *g, gstub_tid *tids, size_t max);
 
 /* ----- swbreak.c: software breakpoints done by the engine ----- */
 
@@ -154,12 +188,23 @@ void gstub_swbreak_shadow_read(const struct gstub *g, uint64_t addr,
 void gstub_swbreak_after_write(struct gstub *g, uint64_t addr,
 			       const uint8_t *data, size_t len);
 
+/* ----- breakpoints.c ----- */
+
+/* The target does this hardware breakpoint/watchpoint type (Z1..Z4). */
+bool gstub_hw_point_supported(const struct gstub *g, uint64_t type);
+
 /* ----- registers ----- */
 
 /* Bytes of a register's value. */
 size_t gstub_reg_size(const struct gstub_tdesc_reg *r);
 /* Appends a register's value in hex ('x' digits when unavailable). */
 int gstub_out_reg(struct gstub *g, gstub_tid tid, const struct gstub_tdesc_reg *r);
+/* The pc of a thread as a number (the description's pc register, at most
+ * 64 bits, little-endian like every architecture we know). 0 or a
+ * negative error; GSTUB_EINVAL without a usable pc register, or when
+ * the value does not fit it (writing). */
+int gstub_read_pc(struct gstub *g, gstub_tid tid, uint64_t *pc);
+int gstub_write_pc(struct gstub *g, gstub_tid tid, uint64_t pc);
 
 /* ----- memory (whole-length loops over the target's ops) ----- */
 

@@ -15,6 +15,7 @@ libgstub_la_SOURCES += \
 	stub/breakpoints.c \
 	stub/resume.c \
 	stub/threads.c \
+	stub/thread_id.c \
 	stub/xfer.c \
 	stub/connection.c \
 	stub/monitor.c

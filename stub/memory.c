@@ -46,7 +46,7 @@ GSTUB_HANDLER(gstub_cmd_read_mem)
 {
 	struct gstub_cursor c = { args, args + len };
 	uint64_t addr, n;
-	size_t cap, i;
+	size_t cap;
 	uint8_t *out, *raw;
 	int got;
 
@@ -63,12 +63,7 @@ GSTUB_HANDLER(gstub_cmd_read_mem)
 	if (got < 0)
 		return got;
 	gstub_swbreak_shadow_read(g, addr, raw, (size_t)got);
-	for (i = 0; i < (size_t)got; i++) {
-		uint8_t b = raw[i];
-
-		out[2 * i] = (uint8_t)gstub_hex_digit(b >> 4);
-		out[2 * i + 1] = (uint8_t)gstub_hex_digit(b);
-	}
+	gstub_hex_encode(raw, (size_t)got, out);
 	g->tx_len = 2 * (size_t)got;
 	return GSTUB_REPLY_DATA;
 }

@@ -49,16 +49,10 @@ void gstub_out_str(struct gstub *g, const char *s)
 
 void gstub_out_hex_bytes(struct gstub *g, const void *data, size_t len)
 {
-	const uint8_t *d = data;
 	uint8_t *p = gstub_out_reserve(g, 2 * len);
-	size_t i;
 
-	if (!p)
-		return;
-	for (i = 0; i < len; i++) {
-		p[2 * i] = (uint8_t)gstub_hex_digit(d[i] >> 4);
-		p[2 * i + 1] = (uint8_t)gstub_hex_digit(d[i]);
-	}
+	if (p)
+		gstub_hex_encode(data, len, p);
 }
 
 void gstub_out_hex_byte(struct gstub *g, unsigned v)
@@ -71,22 +65,28 @@ void gstub_out_hex_byte(struct gstub *g, unsigned v)
 void gstub_out_hex_u64(struct gstub *g, uint64_t v)
 {
 	char digits[16];
-	int n = 0;
 
-	do {
-		digits[n++] = gstub_hex_digit((unsigned)(v & 15));
-		v >>= 4;
-	} while (v);
-	while (n)
-		gstub_out_char(g, digits[--n]);
+	gstub_out_mem(g, digits, gstub_format_hex(v, digits));
 }
 
 void gstub_out_tid(struct gstub *g, gstub_tid tid)
 {
-	if (tid < 0)
-		gstub_out_str(g, "-1");
-	else
-		gstub_out_hex_u64(g, (uint64_t)tid);
+	char text[GSTUB_TID_TEXT_MAX];
+
+	gstub_out_mem(g, text, gstub_format_tid(g, tid, text));
+}
+
+/* errno in two decimal digits, as gdbserver sends it */
+void gstub_out_error(struct gstub *g, int err)
+{
+	unsigned e = err < 0 ? (unsigned)-err : (unsigned)-GSTUB_EPROTO;
+
+	if (e > 99)
+		e = 99;
+	gstub_out_reset(g);
+	gstub_out_char(g, 'E');
+	gstub_out_char(g, (char)('0' + e / 10));
+	gstub_out_char(g, (char)('0' + e % 10));
 }
 
 static uint8_t checksum(const uint8_t *p, size_t len)
@@ -124,11 +124,7 @@ void gstub_send_reply(struct gstub *g)
 	if (g->tx_overflow) {
 		/* A handler asked for more than the reply area holds: its
 		 * checks should prevent this, but never send a cut reply. */
-		g->tx_len = 0;
-		g->tx_overflow = false;
-		gstub_out_char(g, 'E');
-		gstub_out_char(g, (char)('0' + (-GSTUB_EMSGSIZE) / 10));
-		gstub_out_char(g, (char)('0' + (-GSTUB_EMSGSIZE) % 10));
+		gstub_out_error(g, GSTUB_EMSGSIZE);
 	}
 	write_frame(g);
 	g->tx_kept = !g->no_ack;

@@ -55,10 +55,7 @@ static void log_bad_checksum(struct gstub *g)
 
 static void reply_error(struct gstub *g, int err)
 {
-	gstub_out_reset(g);
-	gstub_out_char(g, 'E');
-	gstub_out_char(g, (char)('0' + (-err) / 10 % 10));
-	gstub_out_char(g, (char)('0' + (-err) % 10));
+	gstub_out_error(g, err);
 	gstub_send_reply(g);
 }
 
@@ -159,7 +156,7 @@ static void feed_byte(struct gstub *g, uint8_t c)
 		idle_byte(g, c);
 		break;
 	case RX_DATA:
-		if (c == '#' ) {
+		if (c == '#') {
 			if (g->rx_rle)
 				g->rx_bad_rle = true;
 			g->rx_state = RX_CSUM1;

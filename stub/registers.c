@@ -17,7 +17,7 @@ static gstub_tid reg_tid(const struct gstub *g)
 static int reg_hex_at(struct gstub *g, gstub_tid tid,
 		      const struct gstub_tdesc_reg *r, uint8_t *dst)
 {
-	size_t n = gstub_reg_size(r), i;
+	size_t n = gstub_reg_size(r);
 	uint8_t *raw = dst + n;
 	int err = g->cfg.ops->read_reg(g->cfg.target_ctx, tid, r->regnum, raw, n);
 
@@ -27,12 +27,7 @@ static int reg_hex_at(struct gstub *g, gstub_tid tid,
 	}
 	if (err)
 		return err < 0 ? err : GSTUB_EIO;
-	for (i = 0; i < n; i++) {
-		uint8_t b = raw[i];
-
-		dst[2 * i] = (uint8_t)gstub_hex_digit(b >> 4);
-		dst[2 * i + 1] = (uint8_t)gstub_hex_digit(b);
-	}
+	gstub_hex_encode(raw, n, dst);
 	return 0;
 }
 
@@ -144,4 +139,52 @@ GSTUB_HANDLER(gstub_cmd_write_reg)
 	if (err)
 		return err < 0 ? err : GSTUB_EIO;
 	return GSTUB_REPLY_OK;
+}
+
+/* The pc register and its size, when it is one we can handle as a number. */
+static const struct gstub_tdesc_reg *pc_reg(const struct gstub *g, size_t *n)
+{
+	const struct gstub_tdesc *td = g->cfg.tdesc;
+	const struct gstub_tdesc_reg *r;
+
+	if (td->pc_regnum < 0)
+		return NULL;
+	r = gstub_tdesc_find(td, (uint32_t)td->pc_regnum);
+	if (!r)
+		return NULL;
+	*n = gstub_reg_size(r);
+	return *n > 0 && *n <= 8 ? r : NULL;
+}
+
+int gstub_read_pc(struct gstub *g, gstub_tid tid, uint64_t *pc)
+{
+	uint8_t buf[8];
+	size_t n, i;
+	const struct gstub_tdesc_reg *r = pc_reg(g, &n);
+	int err;
+
+	if (!r)
+		return GSTUB_EINVAL;
+	err = g->cfg.ops->read_reg(g->cfg.target_ctx, tid, r->regnum, buf, n);
+	if (err)
+		return err < 0 ? err : GSTUB_EIO;
+	*pc = 0;
+	for (i = n; i-- > 0;)
+		*pc = *pc << 8 | buf[i];
+	return 0;
+}
+
+int gstub_write_pc(struct gstub *g, gstub_tid tid, uint64_t pc)
+{
+	uint8_t buf[8];
+	size_t n, i;
+	const struct gstub_tdesc_reg *r = pc_reg(g, &n);
+	int err;
+
+	if (!r || (n < 8 && (pc >> (8 * n)) != 0))
+		return GSTUB_EINVAL;
+	for (i = 0; i < n; i++)
+		buf[i] = (uint8_t)(pc >> (8 * i));
+	err = g->cfg.ops->write_reg(g->cfg.target_ctx, tid, r->regnum, buf, n);
+	return err > 0 ? GSTUB_EIO : err;
 }

@@ -7,11 +7,15 @@ static bool can_step(const struct gstub *g)
 }
 
 /* Starts the target; the stop reply answers the packet. The flags are set
- * first because a fast target may report its stop from inside resume(). */
+ * first because a fast target may report its stop from inside resume().
+ * A program that has exited would never report a stop: gdb would wait
+ * forever, so it gets an error instead. */
 static int start(struct gstub *g, const struct gstub_resume_action *a, size_t n)
 {
 	int r;
 
+	if (gstub_program_gone(g))
+		return GSTUB_ESRCH;
 	g->running = true;
 	g->waiting = true;
 	r = g->cfg.ops->resume(g->cfg.target_ctx, a, n);
@@ -21,27 +25,6 @@ static int start(struct gstub *g, const struct gstub_resume_action *a, size_t n)
 		return r < 0 ? r : GSTUB_EIO;
 	}
 	return GSTUB_REPLY_PENDING;
-}
-
-/* "c ADDR" and friends: resume at ADDR (the pc is written first). */
-static int set_pc(struct gstub *g, gstub_tid tid, uint64_t addr)
-{
-	const struct gstub_tdesc *td = g->cfg.tdesc;
-	const struct gstub_tdesc_reg *r;
-	uint8_t buf[8];
-	size_t n, i;
-	int err;
-
-	if (td->pc_regnum < 0 ||
-	    !(r = gstub_tdesc_find(td, (uint32_t)td->pc_regnum)))
-		return GSTUB_EINVAL;
-	n = gstub_reg_size(r);
-	if (n == 0 || n > sizeof buf || (n < 8 && (addr >> (8 * n)) != 0))
-		return GSTUB_EINVAL;
-	for (i = 0; i < n; i++)
-		buf[i] = (uint8_t)(addr >> (8 * i)); /* little-endian */
-	err = g->cfg.ops->write_reg(g->cfg.target_ctx, tid, r->regnum, buf, n);
-	return err > 0 ? GSTUB_EIO : err;
 }
 
 /* [SIG][;ADDR] or [ADDR]: the common tail of c, C, s, S. */
@@ -56,6 +39,8 @@ static int resume_simple(struct gstub *g, char *args, size_t len,
 
 	if (kind == GSTUB_RESUME_STEP && !can_step(g))
 		return GSTUB_REPLY_UNSUPPORTED;
+	if (gstub_program_gone(g))
+		return GSTUB_ESRCH; /* before "c ADDR" writes a register */
 	if (with_signal) {
 		if (!gstub_cur_hex(&c, &sig) || sig > 0xff)
 			return GSTUB_EINVAL;
@@ -78,8 +63,10 @@ static int resume_simple(struct gstub *g, char *args, size_t len,
 		a.tid = g->c_tid > 0 ? g->c_tid : gstub_current_tid(g);
 	else
 		a.tid = g->c_tid > 0 ? g->c_tid : GSTUB_TID_ALL;
+	/* "c ADDR" and friends: resume at ADDR */
 	if (have_addr) {
-		err = set_pc(g, a.tid > 0 ? a.tid : gstub_current_tid(g), addr);
+		err = gstub_write_pc(g, a.tid > 0 ? a.tid : gstub_current_tid(g),
+				     addr);
 		if (err)
 			return err;
 	}
@@ -116,14 +103,16 @@ GSTUB_HANDLER(gstub_cmd_vcont_query)
 	return GSTUB_REPLY_DATA;
 }
 
-static bool parse_action(struct gstub *g, struct gstub_cursor *c,
-			 struct gstub_resume_action *a)
+/* ACTION[:TID]: 0, GSTUB_EINVAL, or GSTUB_ESRCH for another process. */
+static int parse_action(struct gstub *g, struct gstub_cursor *c,
+			struct gstub_resume_action *a)
 {
 	uint64_t sig = 0;
 	char k;
+	int r;
 
 	if (gstub_cur_at_end(c))
-		return false;
+		return GSTUB_EINVAL;
 	k = *c->p++;
 	switch (k) {
 	case 'c':
@@ -135,28 +124,31 @@ static bool parse_action(struct gstub *g, struct gstub_cursor *c,
 	case 'C':
 		a->kind = GSTUB_RESUME_CONTINUE;
 		if (!gstub_cur_hex(c, &sig) || sig > 0xff)
-			return false;
+			return GSTUB_EINVAL;
 		break;
 	case 'S':
 		a->kind = GSTUB_RESUME_STEP;
 		if (!gstub_cur_hex(c, &sig) || sig > 0xff)
-			return false;
+			return GSTUB_EINVAL;
 		break;
 	case 't':
 		a->kind = GSTUB_RESUME_STOP;
 		break;
 	default:
-		return false; /* r (range stepping) is not advertised */
+		return GSTUB_EINVAL; /* r (range stepping) is not advertised */
 	}
 	if (a->kind == GSTUB_RESUME_STEP && !can_step(g))
-		return false;
+		return GSTUB_EINVAL;
 	a->signal = (int)sig;
 	a->tid = GSTUB_TID_ALL;
 	if (gstub_cur_take(c, ':')) {
-		if (!gstub_cur_tid(c, &a->tid) || a->tid == GSTUB_TID_ANY)
-			return false;
+		r = gstub_parse_tid(g, c, &a->tid);
+		if (r)
+			return r;
+		if (a->tid == GSTUB_TID_ANY)
+			return GSTUB_EINVAL;
 	}
-	return true;
+	return 0;
 }
 
 /* vCont;ACTION[:TID]... */
@@ -166,12 +158,16 @@ GSTUB_HANDLER(gstub_cmd_vcont)
 	struct gstub_cursor c = { args, args + len };
 	size_t n = 0;
 	bool runs = false;
+	int r;
 
 	if (gstub_cur_at_end(&c) || *c.p != ';')
 		return GSTUB_REPLY_UNSUPPORTED; /* some other vCont... packet */
 	while (gstub_cur_take(&c, ';')) {
-		if (n == GSTUB_MAX_VCONT_ACTIONS || !parse_action(g, &c, &acts[n]))
+		if (n == GSTUB_MAX_VCONT_ACTIONS)
 			return GSTUB_EINVAL;
+		r = parse_action(g, &c, &acts[n]);
+		if (r)
+			return r;
 		if (acts[n].kind != GSTUB_RESUME_STOP)
 			runs = true;
 		n++;

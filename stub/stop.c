@@ -4,37 +4,27 @@
  */
 #include "internal.h"
 
+/* Before any stop named a thread: the first one the target lists. */
 gstub_tid gstub_current_tid(const struct gstub *g)
 {
-	gstub_tid t = 1;
+	gstub_tid t;
 
 	if (g->cur_tid > 0)
 		return g->cur_tid;
-	if (g->cfg.ops->threads && g->cfg.ops->threads->list &&
-	    g->cfg.ops->threads->list(g->cfg.target_ctx, &t, 1) < 1)
+	if (gstub_thread_list(g, &t, 1) < 1 || t <= 0)
 		t = 1;
-	return t > 0 ? t : 1;
+	return t;
 }
 
-/* The pc as a number; registers are in target (little-endian) order. */
-static bool read_pc(struct gstub *g, gstub_tid tid, uint64_t *pc)
+/* W and X: no thread is left to name or to resume. */
+static bool ends_program(enum gstub_stop_reason reason)
 {
-	const struct gstub_tdesc *td = g->cfg.tdesc;
-	const struct gstub_tdesc_reg *r;
-	uint8_t buf[8];
-	size_t n, i;
+	return reason == GSTUB_STOP_EXITED || reason == GSTUB_STOP_KILLED;
+}
 
-	if (td->pc_regnum < 0)
-		return false;
-	r = gstub_tdesc_find(td, (uint32_t)td->pc_regnum);
-	if (!r || (n = gstub_reg_size(r)) > sizeof buf || n == 0)
-		return false;
-	if (g->cfg.ops->read_reg(g->cfg.target_ctx, tid, r->regnum, buf, n) != 0)
-		return false;
-	*pc = 0;
-	for (i = n; i-- > 0;)
-		*pc = *pc << 8 | buf[i];
-	return true;
+bool gstub_program_gone(const struct gstub *g)
+{
+	return g->have_stop && ends_program(g->last_stop.reason);
 }
 
 static void out_expedited(struct gstub *g, gstub_tid tid, int32_t regnum)
@@ -80,14 +70,17 @@ void gstub_out_stop_reply(struct gstub *g, const struct gstub_stop *stop)
 	gstub_tid tid = stop->tid > 0 ? stop->tid : gstub_current_tid(g);
 	int sig = stop->signal;
 
-	if (stop->reason == GSTUB_STOP_EXITED) {
-		gstub_out_char(g, 'W');
-		gstub_out_hex_byte(g, (unsigned)stop->status);
-		return;
-	}
-	if (stop->reason == GSTUB_STOP_KILLED) {
-		gstub_out_char(g, 'X');
-		gstub_out_hex_byte(g, (unsigned)stop->signal);
+	if (ends_program(stop->reason)) {
+		bool exited = stop->reason == GSTUB_STOP_EXITED;
+
+		gstub_out_char(g, exited ? 'W' : 'X');
+		gstub_out_hex_byte(g, (unsigned)(exited ? stop->status
+							: stop->signal));
+		/* gdb then names the process: "[Inferior 1 (process N) ...]" */
+		if (gstub_multiprocess(g)) {
+			gstub_out_str(g, ";process:");
+			gstub_out_hex_u64(g, (uint64_t)g->cfg.pid);
+		}
 		return;
 	}
 	if (sig == 0 && stop->reason != GSTUB_STOP_SIGNAL)
@@ -119,13 +112,12 @@ void gstub_report_stop(struct gstub *g, const struct gstub_stop *stop)
 	struct gstub_stop s = *stop;
 	uint64_t pc;
 
-	if (s.tid > 0 && s.reason != GSTUB_STOP_EXITED &&
-	    s.reason != GSTUB_STOP_KILLED)
+	if (s.tid > 0 && !ends_program(s.reason))
 		g->cur_tid = s.tid;
 	/* A breakpoint instruction the engine did not insert belongs to the
 	 * program: gdb must see a plain SIGTRAP, not one of its own. */
 	if (s.reason == GSTUB_STOP_SWBREAK &&
-	    (!read_pc(g, s.tid > 0 ? s.tid : gstub_current_tid(g), &pc) ||
+	    (gstub_read_pc(g, s.tid > 0 ? s.tid : gstub_current_tid(g), &pc) ||
 	     !gstub_swbreak_at(g, pc))) {
 		s.reason = GSTUB_STOP_SIGNAL;
 		if (s.signal == 0)

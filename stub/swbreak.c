@@ -58,19 +58,27 @@ bool gstub_swbreak_supported(const struct gstub *g)
 	       arch == GSTUB_ARCH_ARM_M || arch == GSTUB_ARCH_X86_64;
 }
 
-static struct gstub_bp_ *find(struct gstub *g, uint64_t addr)
+/* The slot holding a breakpoint at addr, or GSTUB_MAX_BREAKPOINTS. */
+static size_t slot_of(const struct gstub *g, uint64_t addr)
 {
 	size_t i;
 
 	for (i = 0; i < GSTUB_MAX_BREAKPOINTS; i++)
 		if (g->bps[i].used && g->bps[i].addr == addr)
-			return &g->bps[i];
-	return NULL;
+			break;
+	return i;
+}
+
+static struct gstub_bp_ *find(struct gstub *g, uint64_t addr)
+{
+	size_t i = slot_of(g, addr);
+
+	return i < GSTUB_MAX_BREAKPOINTS ? &g->bps[i] : NULL;
 }
 
 bool gstub_swbreak_at(const struct gstub *g, uint64_t addr)
 {
-	return find((struct gstub *)g, addr) != NULL;
+	return slot_of(g, addr) < GSTUB_MAX_BREAKPOINTS;
 }
 
 static int restore(struct gstub *g, struct gstub_bp_ *bp)

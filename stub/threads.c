@@ -2,55 +2,62 @@
  * ops the target has one thread, id 1. */
 #include "internal.h"
 
-int gstub_thread_list(struct gstub *g, gstub_tid *tids, size_t max)
+int gstub_thread_list(const struct gstub *g, gstub_tid *tids, size_t max)
 {
 	const struct gstub_thread_ops *t = g->cfg.ops->threads;
-	int n;
 
 	if (!t || !t->list) {
 		if (max)
 			tids[0] = 1;
 		return 1;
 	}
-	n = t->list(g->cfg.target_ctx, tids, max);
-	return n;
+	return t->list(g->cfg.target_ctx, tids, max);
 }
 
-bool gstub_thread_alive(struct gstub *g, gstub_tid tid)
+bool gstub_thread_alive(const struct gstub *g, gstub_tid tid)
 {
 	const struct gstub_thread_ops *t = g->cfg.ops->threads;
+	gstub_tid tids[GSTUB_MAX_THREADS];
+	int n, i;
 
 	if (tid <= 0)
 		return false;
-	if (!t)
-		return tid == 1;
-	if (t->alive)
+	if (t && t->alive)
 		return t->alive(g->cfg.target_ctx, tid);
-	if (t->list) {
-		gstub_tid tids[GSTUB_MAX_THREADS];
-		int n = t->list(g->cfg.target_ctx, tids, GSTUB_MAX_THREADS), i;
-
-		for (i = 0; i < n && i < GSTUB_MAX_THREADS; i++)
-			if (tids[i] == tid)
-				return true;
-	}
+	n = gstub_thread_list(g, tids, GSTUB_MAX_THREADS);
+	for (i = 0; i < n && i < GSTUB_MAX_THREADS; i++)
+		if (tids[i] == tid)
+			return true;
 	return false;
+}
+
+/* A whole packet that is one thread id. */
+static int parse_tid_packet(const struct gstub *g, char *args, size_t len,
+			    gstub_tid *tid)
+{
+	struct gstub_cursor c = { args, args + len };
+	int r = gstub_parse_tid(g, &c, tid);
+
+	if (r)
+		return r;
+	return gstub_cur_at_end(&c) ? 0 : GSTUB_EINVAL;
 }
 
 /* Hg / Hc: the thread later packets refer to (0: any, -1: all). */
 GSTUB_HANDLER(gstub_cmd_set_thread)
 {
-	struct gstub_cursor c = { args, args + len };
 	gstub_tid tid;
 	char which;
+	int r;
 
 	if (len < 2)
 		return GSTUB_EINVAL;
-	which = *c.p++;
+	which = args[0];
 	if (which != 'g' && which != 'c')
 		return GSTUB_REPLY_UNSUPPORTED;
-	if (!gstub_cur_tid(&c, &tid) || !gstub_cur_at_end(&c))
-		return GSTUB_EINVAL;
+	r = parse_tid_packet(g, args + 1, len - 1, &tid);
+	if (r)
+		return r;
 	if (tid > 0 && !gstub_thread_alive(g, tid))
 		return GSTUB_ESRCH;
 	if (which == 'g')
@@ -71,11 +78,11 @@ GSTUB_HANDLER(gstub_cmd_current_thread)
 
 GSTUB_HANDLER(gstub_cmd_thread_alive)
 {
-	struct gstub_cursor c = { args, args + len };
 	gstub_tid tid;
+	int r = parse_tid_packet(g, args, len, &tid);
 
-	if (!gstub_cur_tid(&c, &tid) || !gstub_cur_at_end(&c))
-		return GSTUB_EINVAL;
+	if (r)
+		return r;
 	return gstub_thread_alive(g, tid) ? GSTUB_REPLY_OK : GSTUB_ESRCH;
 }
 
@@ -95,8 +102,9 @@ static int thread_info(struct gstub *g)
 	}
 	gstub_out_char(g, 'm');
 	first = g->thread_iter;
-	/* an id is at most 16 hex digits and a comma */
-	while (g->thread_iter < count && gstub_out_room(g) >= 17) {
+	/* room for the longest id and a comma */
+	while (g->thread_iter < count &&
+	       gstub_out_room(g) >= GSTUB_TID_TEXT_MAX) {
 		if (g->thread_iter > first)
 			gstub_out_char(g, ',');
 		gstub_out_tid(g, tids[g->thread_iter++]);
@@ -122,15 +130,17 @@ GSTUB_HANDLER(gstub_cmd_thread_info_next)
 GSTUB_HANDLER(gstub_cmd_thread_extra_info)
 {
 	const struct gstub_thread_ops *t = g->cfg.ops->threads;
-	struct gstub_cursor c = { args, args + len };
 	gstub_tid tid;
-	size_t half = g->tx_cap / 2, n, i;
+	size_t half = g->tx_cap / 2, n;
 	uint8_t *out;
 	int r;
 
 	if (!t || !t->extra_info)
 		return GSTUB_REPLY_UNSUPPORTED;
-	if (!gstub_cur_tid(&c, &tid) || !gstub_cur_at_end(&c) || tid <= 0)
+	r = parse_tid_packet(g, args, len, &tid);
+	if (r)
+		return r;
+	if (tid <= 0)
 		return GSTUB_EINVAL;
 	if (!gstub_thread_alive(g, tid))
 		return GSTUB_ESRCH;
@@ -144,12 +154,7 @@ GSTUB_HANDLER(gstub_cmd_thread_extra_info)
 		return r;
 	for (n = 0; n < half && out[half + n]; n++)
 		;
-	for (i = 0; i < n; i++) {
-		uint8_t b = out[half + i];
-
-		out[2 * i] = (uint8_t)gstub_hex_digit(b >> 4);
-		out[2 * i + 1] = (uint8_t)gstub_hex_digit(b);
-	}
+	gstub_hex_encode(out + half, n, out);
 	g->tx_len = 2 * n;
 	return GSTUB_REPLY_DATA;
 }

@@ -124,20 +124,6 @@ static void sink_xml_text(struct sink *s, const char *p, size_t n)
 	}
 }
 
-static void sink_tid(struct sink *s, gstub_tid tid)
-{
-	char d[16];
-	int n = 0;
-	uint64_t v = (uint64_t)tid;
-
-	do {
-		d[n++] = gstub_hex_digit((unsigned)(v & 15));
-		v >>= 4;
-	} while (v);
-	while (n)
-		sink_put(s, &d[--n], 1);
-}
-
 static int threads_read(struct gstub *g, const char *annex, size_t alen,
 			size_t off, char *out, size_t n, bool *at_end)
 {
@@ -145,6 +131,7 @@ static int threads_read(struct gstub *g, const char *annex, size_t alen,
 	struct sink s = { off, out, n, 0, false };
 	gstub_tid tids[GSTUB_MAX_THREADS];
 	char name[GSTUB_THREAD_NAME_MAX];
+	char id[GSTUB_TID_TEXT_MAX];
 	int count, i;
 
 	(void)annex;
@@ -158,7 +145,7 @@ static int threads_read(struct gstub *g, const char *annex, size_t alen,
 	sink_str(&s, "<?xml version=\"1.0\"?>\n<threads>\n");
 	for (i = 0; i < count && !s.more; i++) {
 		sink_str(&s, "<thread id=\"");
-		sink_tid(&s, tids[i]);
+		sink_put(&s, id, gstub_format_tid(g, tids[i], id));
 		sink_put(&s, "\"", 1);
 		if (t && t->extra_info) {
 			int r;

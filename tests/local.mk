@@ -1,1 +1,41 @@
-# tests: sources added by this folder
+# tests: the DejaGnu tiers (gstub.gdb, gstub.proto, gstub.log) run by
+# `make check` through automake's dejagnu support, plus the summary script.
+# Tools configure did not find are passed empty: those tests say UNSUPPORTED.
+DEJATOOL = gstub
+# automake's own RUNTESTDEFAULTFLAGS (--tool gstub --srcdir TOP) cannot be
+# overridden under -Wall -Werror; a later --srcdir wins, so the tiers' folder
+# is given here.
+AM_RUNTESTFLAGS = \
+	--srcdir $(abs_top_srcdir)/tests \
+	GSTUB_RUN=$(abs_top_builddir)/gstub-run \
+	GDB=$(GDB_MULTIARCH) \
+	AARCH64_CC=$(AARCH64_CC) \
+	ARM_CC=$(ARM_CC) \
+	GSTUB_SRCDIR=$(abs_top_srcdir)
+# runtest looks for the tiers in testsuite/ unless site.exp says otherwise.
+EXTRA_DEJAGNU_SITE_CONFIG = $(top_srcdir)/tests/config/site.exp
+
+EXTRA_DIST += \
+	tests/summary.sh \
+	tests/config/unix.exp \
+	tests/config/site.exp \
+	tests/lib/gstub.exp \
+	tests/lib/gstub-support.exp \
+	tests/lib/gstub-server.exp \
+	tests/lib/gstub-gdb.exp \
+	tests/lib/gstub-rsp.exp \
+	tests/lib/gstub-pktlog.exp \
+	tests/progs/basics.c \
+	tests/progs/spin.c \
+	tests/gstub.gdb/basics.exp \
+	tests/gstub.gdb/interrupt.exp \
+	tests/gstub.gdb/reattach.exp \
+	tests/gstub.proto/badinput.exp \
+	tests/gstub.proto/order.exp \
+	tests/gstub.log/pktlog.exp
+
+# Test programs, server output and logs go to tests/tmp of the build.
+clean-local: clean-local-dejagnu-tmp
+.PHONY: clean-local-dejagnu-tmp
+clean-local-dejagnu-tmp:
+	-rm -rf tests/tmp

@@ -53,4 +53,3 @@ tests_unit_tdesc_load_corpus_CPPFLAGS = $(AM_CPPFLAGS) \
 endif
 EXTRA_DIST += tests/tdesc-corpus
 
-# the loader's fuzz target and its corpus replay (TAP)

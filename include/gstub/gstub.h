@@ -244,6 +244,10 @@ struct gstub_config {
 	 * monitor command. */
 	long log_max_chars;
 	bool log_enabled; /* start with the packet log on */
+	/* Process id shown to gdb through the multiprocess extension (thread
+	 * ids "pPID.TID", "W00;process:PID", `info inferiors`); 0: do not
+	 * offer multiprocess. Must not be negative. */
+	int64_t pid;
 };
 
 /* Internal sizes, overridable by a build. */
@@ -305,7 +309,8 @@ struct gstub {
 };
 
 /* Initialise `g` from `cfg` (copied). Returns 0, or GSTUB_EINVAL when a
- * required op, the description, the write callback or the buffer is missing,
+ * required op, the description, the write callback or the buffer is missing
+ * or the pid is negative,
  * or GSTUB_ENOMEM when the buffer cannot hold the largest `g` reply. */
 int gstub_init(struct gstub *g, const struct gstub_config *cfg);
 

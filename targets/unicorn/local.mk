@@ -1,1 +1,47 @@
-# targets/unicorn: sources added by this folder
+# targets/unicorn: gstub-run, a Unicorn-based emulator for static AArch64 and
+# ARM Linux programs with the engine embedded (built only with Unicorn 2).
+if HAVE_UNICORN
+bin_PROGRAMS += gstub-run
+gstub_run_SOURCES = \
+	targets/unicorn/guest.h \
+	targets/unicorn/session.h \
+	targets/unicorn/options.h \
+	targets/unicorn/syscall_table.h \
+	targets/unicorn/main.c \
+	targets/unicorn/options.c \
+	targets/unicorn/elf_load.c \
+	targets/unicorn/cpu_setup.c \
+	targets/unicorn/user_stack.c \
+	targets/unicorn/guest_mem.c \
+	targets/unicorn/cpu_regs.c \
+	targets/unicorn/cpu_run.c \
+	targets/unicorn/linux_signals.c \
+	targets/unicorn/syscall_table.c \
+	targets/unicorn/syscalls.c \
+	targets/unicorn/debug_ops.c \
+	targets/unicorn/hw_points.c \
+	targets/unicorn/run_loop.c
+gstub_run_CFLAGS = $(AM_CFLAGS) $(UNICORN_CFLAGS)
+gstub_run_LDADD = libgstub.la $(UNICORN_LIBS)
+
+# Unit tests: the guest layer runs tiny hand-made ELF files (no cross
+# compiler needed); the option parser runs alone.
+check_PROGRAMS += tests/unit/run-guest tests/unit/run-options
+TESTS += tests/unit/run-guest tests/unit/run-options
+tests_unit_run_guest_SOURCES = \
+	tests/unit/run-guest.c \
+	targets/unicorn/elf_load.c \
+	targets/unicorn/cpu_setup.c \
+	targets/unicorn/user_stack.c \
+	targets/unicorn/guest_mem.c \
+	targets/unicorn/cpu_regs.c \
+	targets/unicorn/cpu_run.c \
+	targets/unicorn/linux_signals.c \
+	targets/unicorn/syscall_table.c \
+	targets/unicorn/syscalls.c
+tests_unit_run_guest_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/targets/unicorn
+tests_unit_run_guest_CFLAGS = $(AM_CFLAGS) $(UNICORN_CFLAGS)
+tests_unit_run_guest_LDADD = $(UNICORN_LIBS)
+tests_unit_run_options_SOURCES = tests/unit/run-options.c targets/unicorn/options.c
+tests_unit_run_options_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/targets/unicorn
+endif

@@ -24,12 +24,23 @@ static const char *stop_payload(struct mock_target *m, const struct gstub_stop *
 	return r;
 }
 
+/* The target reports an ordinary stop while gdb does not wait: the
+ * program is there again after an exit. */
+static void revive_program(struct mock_target *m)
+{
+	struct gstub_stop st = { GSTUB_STOP_SIGNAL, 1, GSTUB_SIGTRAP, 0, 0 };
+
+	gstub_report_stop(&m->g, &st);
+	mock_clear(m);
+}
+
 static void test_aarch64(void)
 {
 	struct mock_target *m = &mt;
 	struct gstub_stop st = { GSTUB_STOP_SIGNAL, 1, GSTUB_SIGTRAP, 0, 0 };
 	char want[512];
 	const char *regs;
+	int resumes;
 
 	mock_init(m, MOCK_AARCH64, 4096, false, false, true);
 	mock_set_reg(m, 32, 0x400010);
@@ -98,8 +109,29 @@ static void test_aarch64(void)
 	mock_packet(m, "c");
 	is_str(stop_payload(m, &st), "W03", "exit: W03");
 	is_str(mock_reply(m, "?"), "W03", "? after exit: W03");
+	resumes = m->resumes;
+	is_str(mock_reply(m, "c"), "E03", "c after exit -> E03, not a wait for ever");
+	ok(!gstub_is_running(&m->g) && m->resumes == resumes, "c after exit: target not resumed");
+	is_str(mock_reply(m, "s"), "E03", "s after exit -> E03");
+	is_str(mock_reply(m, "C05;400000"), "E03", "C sig;addr after exit -> E03");
+	ok(mock_reg(m, 32) == 0x400010, "C;addr after exit left the pc alone");
+	is_str(mock_reply(m, "vCont;c"), "E03", "vCont;c after exit -> E03");
+	is_str(mock_reply(m, "?"), "W03", "? still W03");
+
+	/* exit reported while gdb does not wait (no packet then): ? tells */
+	revive_program(m);
+	st.status = 7;
+	is_str(stop_payload(m, &st), "(none)", "exit while nobody waits: no packet");
+	is_str(mock_reply(m, "?"), "W07", "? after an unwaited exit: W07");
+	is_str(mock_reply(m, "c"), "E03", "c after it -> E03");
 	st.reason = GSTUB_STOP_KILLED;
 	st.signal = GSTUB_SIGKILL;
+	is_str(stop_payload(m, &st), "(none)", "killed while nobody waits: no packet");
+	is_str(mock_reply(m, "?"), "X09", "? after an unwaited kill: X09");
+	is_str(mock_reply(m, "c"), "E03", "c after it -> E03");
+
+	/* a new stop means the target runs a program again */
+	revive_program(m);
 	mock_packet(m, "c");
 	is_str(stop_payload(m, &st), "X09", "killed: X09");
 

@@ -5,7 +5,8 @@ ENGINE_TESTS = \
 	tests/unit/engine-stops \
 	tests/unit/engine-xfer \
 	tests/unit/engine-log \
-	tests/unit/engine-multi
+	tests/unit/engine-multi \
+	tests/unit/engine-multiprocess
 check_PROGRAMS += $(ENGINE_TESTS)
 TESTS += $(ENGINE_TESTS) tests/unit/engine-freestanding
 noinst_LTLIBRARIES += tests/unit/libmock.la
@@ -24,6 +25,8 @@ tests_unit_engine_log_SOURCES = tests/unit/engine-log.c
 tests_unit_engine_log_LDADD = $(ENGINE_TEST_LIBS)
 tests_unit_engine_multi_SOURCES = tests/unit/engine-multi.c
 tests_unit_engine_multi_LDADD = $(ENGINE_TEST_LIBS)
+tests_unit_engine_multiprocess_SOURCES = tests/unit/engine-multiprocess.c
+tests_unit_engine_multiprocess_LDADD = $(ENGINE_TEST_LIBS)
 
 # The freestanding check compiles stub/*.c with the configured compiler: a
 # small wrapper carries $(CC) and the source folder to the script.

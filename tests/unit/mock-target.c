@@ -11,7 +11,7 @@ static int m_read_reg(void *ctx, gstub_tid tid, unsigned regnum, void *buf,
 	struct mock_target *m = ctx;
 	const struct gstub_tdesc_reg *r = gstub_tdesc_find(&m->td, regnum);
 
-	(void)tid;
+	m->last_reg_tid = tid;
 	if (!r || size != r->bitsize / 8)
 		return GSTUB_EINVAL;
 	if (m->reg_error)
@@ -177,7 +177,7 @@ static void m_log(void *ctx, const char *text, size_t len)
 int mock_init(struct mock_target *m, enum mock_arch arch, size_t buf_size,
 	      bool with_threads, bool with_hw_bp, bool can_step)
 {
-	struct gstub_config cfg;
+	struct gstub_config *cfg = &m->cfg;
 	size_t i;
 	int r;
 
@@ -231,18 +231,23 @@ int mock_init(struct mock_target *m, enum mock_arch arch, size_t buf_size,
 
 	m->buf_size = buf_size;
 	m->buf = malloc(buf_size);
-	memset(&cfg, 0, sizeof cfg);
-	cfg.ops = &m->ops;
-	cfg.target_ctx = m;
-	cfg.tdesc = &m->td;
-	cfg.write = m_write;
-	cfg.write_ctx = m;
-	cfg.packet_buf = m->buf;
-	cfg.packet_buf_size = buf_size;
-	cfg.log = m_log;
-	cfg.log_ctx = m;
-	cfg.log_enabled = false;
-	return gstub_init(&m->g, &cfg);
+	cfg->ops = &m->ops;
+	cfg->target_ctx = m;
+	cfg->tdesc = &m->td;
+	cfg->write = m_write;
+	cfg->write_ctx = m;
+	cfg->packet_buf = m->buf;
+	cfg->packet_buf_size = buf_size;
+	cfg->log = m_log;
+	cfg->log_ctx = m;
+	cfg->log_enabled = false;
+	return gstub_init(&m->g, cfg);
+}
+
+int mock_set_pid(struct mock_target *m, int64_t pid)
+{
+	m->cfg.pid = pid;
+	return gstub_init(&m->g, &m->cfg);
 }
 
 void mock_fini(struct mock_target *m)

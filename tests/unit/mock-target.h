@@ -19,6 +19,7 @@
 
 struct mock_target {
 	struct gstub g;
+	struct gstub_config cfg;     /* what mock_init gave gstub_init */
 	struct gstub_tdesc td;
 	struct gstub_target_ops ops;
 	struct gstub_thread_ops thread_ops;
@@ -29,6 +30,7 @@ struct mock_target {
 	uint8_t regs[8192];          /* by g offset, target byte order */
 	bool unavailable[GSTUB_TDESC_MAX_REGS];
 	int reg_error;               /* returned by read_reg when set */
+	gstub_tid last_reg_tid;      /* thread of the last read_reg */
 	uint64_t mem_base;
 	uint8_t mem[MOCK_MEM_SIZE];
 	size_t mem_chunk;            /* bytes per read/write call, 0: all */
@@ -62,6 +64,9 @@ enum mock_arch { MOCK_AARCH64, MOCK_ARM, MOCK_ARM_M };
 int mock_init(struct mock_target *m, enum mock_arch arch, size_t buf_size,
 	      bool with_threads, bool with_hw_bp, bool can_step);
 void mock_fini(struct mock_target *m);
+/* gstub_init again with the same configuration but this pid (the
+ * multiprocess extension); returns gstub_init's result. */
+int mock_set_pid(struct mock_target *m, int64_t pid);
 
 /* Feed bytes and return what the stub wrote since the last call (and
  * clear it). The returned string lives until the next call. */
