@@ -1,0 +1,157 @@
+/*
+ * Running the guest CPU: bounded slices for continue, one instruction for a
+ * step, and the hooks that turn exceptions into events (syscall,
+ * breakpoint, fault). Everything here runs on the one serve thread: a slice
+ * ends from inside the block hook, never from another thread.
+ */
+#include "guest.h"
+
+#include <gstub/gstub.h>
+#include <time.h>
+
+/* Unicorn's exception numbers (QEMU's EXCP_*) as UC_HOOK_INTR sees them. */
+#define GRUN_EXCP_UDEF 1
+#define GRUN_EXCP_SWI 2
+#define GRUN_EXCP_PREFETCH_ABORT 3
+#define GRUN_EXCP_DATA_ABORT 4
+#define GRUN_EXCP_BKPT 7
+
+/* The clock is read every this many blocks: about 10-50 µs of guest code,
+ * so a slice ends close to its deadline while the hook stays cheap. */
+#define GRUN_BLOCKS_PER_CLOCK_CHECK 1024
+
+#define LX_SIGILL 4
+#define LX_SIGTRAP 5
+#define LX_SIGBUS 7
+#define LX_SIGSEGV 11
+
+static uint64_t now_ns(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+static void raise_signal(struct grun_guest *gu, int sig)
+{
+	gu->event = GRUN_EV_SIGNAL;
+	gu->event_sig = sig;
+	uc_emu_stop(gu->uc);
+}
+
+/* Whether the instruction at pc is the engine's breakpoint (BRK #0,
+ * BKPT #0): anything else is the program's own trap. */
+static bool is_gdb_breakpoint(struct grun_guest *gu, uint64_t pc)
+{
+	unsigned char b[4];
+	if (gu->arch == GRUN_ARCH_AARCH64)
+		return grun_mem_read(gu, pc, b, 4) && b[0] == 0x00 &&
+		       b[1] == 0x00 && b[2] == 0x20 && b[3] == 0xd4;
+	if (grun_get_resume_pc(gu) & 1)
+		return grun_mem_read(gu, pc, b, 2) && b[0] == 0x00 && b[1] == 0xbe;
+	return grun_mem_read(gu, pc, b, 4) && b[0] == 0x70 && b[1] == 0x00 &&
+	       b[2] == 0x20 && b[3] == 0xe1;
+}
+
+static void hook_intr(uc_engine *uc, uint32_t intno, void *user)
+{
+	struct grun_guest *gu = user;
+	(void)uc;
+	switch (intno) {
+	case GRUN_EXCP_SWI:
+		grun_syscall(gu);
+		break;
+	case GRUN_EXCP_BKPT:
+		if (is_gdb_breakpoint(gu, grun_get_pc(gu))) {
+			gu->event = GRUN_EV_BREAK;
+			uc_emu_stop(gu->uc);
+		} else {
+			raise_signal(gu, LX_SIGTRAP);
+		}
+		break;
+	case GRUN_EXCP_PREFETCH_ABORT:
+	case GRUN_EXCP_DATA_ABORT:
+		raise_signal(gu, LX_SIGSEGV);
+		break;
+	case GRUN_EXCP_UDEF:
+	default:
+		raise_signal(gu, LX_SIGILL);
+		break;
+	}
+}
+
+static bool hook_bad_mem(uc_engine *uc, uc_mem_type type, uint64_t addr,
+			 int size, int64_t value, void *user)
+{
+	struct grun_guest *gu = user;
+	(void)uc;
+	(void)type;
+	(void)size;
+	(void)value;
+	gu->fault_addr = addr;
+	return false; /* let uc_emu_start fail: the runner turns it into SEGV */
+}
+
+static void hook_block(uc_engine *uc, uint64_t addr, uint32_t size, void *user)
+{
+	struct grun_guest *gu = user;
+	(void)addr;
+	(void)size;
+	if (++gu->slice_blocks % GRUN_BLOCKS_PER_CLOCK_CHECK == 0 &&
+	    now_ns() >= gu->slice_deadline_ns)
+		uc_emu_stop(uc);
+}
+
+int grun_cpu_hooks(struct grun_guest *gu, char *err, size_t errlen)
+{
+	uc_hook h;
+	if (uc_hook_add(gu->uc, &h, UC_HOOK_INTR, (void *)hook_intr, gu, 1, 0) != UC_ERR_OK ||
+	    uc_hook_add(gu->uc, &h, UC_HOOK_MEM_INVALID, (void *)hook_bad_mem, gu, 1,
+			0) != UC_ERR_OK ||
+	    uc_hook_add(gu->uc, &h, UC_HOOK_BLOCK, (void *)hook_block, gu, 1, 0) != UC_ERR_OK) {
+		if (errlen)
+			err[0] = '\0';
+		return -1;
+	}
+	return 0;
+}
+
+enum grun_event grun_run(struct grun_guest *gu, bool step, unsigned slice_ms)
+{
+	uc_err e;
+	if (gu->exited)
+		return GRUN_EV_EXITED;
+	gu->event = GRUN_EV_NONE;
+	gu->slice_blocks = 0;
+	gu->slice_deadline_ns = now_ns() + (uint64_t)slice_ms * 1000000u;
+	e = uc_emu_start(gu->uc, grun_get_resume_pc(gu), UINT64_MAX, 0, step ? 1 : 0);
+	if (gu->event == GRUN_EV_NONE && gu->watch_pending)
+		gu->event = GRUN_EV_WATCH; /* the stepped instruction hit it */
+	if (gu->event != GRUN_EV_NONE)
+		return gu->event;
+	switch (e) {
+	case UC_ERR_OK:
+		return step ? GRUN_EV_STEPPED : GRUN_EV_NONE;
+	case UC_ERR_READ_UNALIGNED:
+	case UC_ERR_WRITE_UNALIGNED:
+	case UC_ERR_FETCH_UNALIGNED:
+		gu->event_sig = LX_SIGBUS;
+		break;
+	case UC_ERR_INSN_INVALID:
+	case UC_ERR_EXCEPTION:
+		gu->event_sig = LX_SIGILL;
+		break;
+	default:
+		gu->event_sig = LX_SIGSEGV;
+		break;
+	}
+	gu->event = GRUN_EV_SIGNAL;
+	return gu->event;
+}
+
+void grun_terminate(struct grun_guest *gu, int linux_sig)
+{
+	gu->exited = true;
+	gu->term_signal = linux_sig;
+	gu->exit_status = 128 + linux_sig;
+}

@@ -1,0 +1,175 @@
+/*
+ * gstub-run: run a static AArch64/ARM Linux program under Unicorn with a
+ * gdb remote-protocol server in the same thread, the way an emulator would
+ * embed gstub.
+ */
+#include "options.h"
+#include "session.h"
+
+#include <gstub/tdesc.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+extern char **environ;
+
+/* Length of a time slice between server polls: Ctrl-C is seen within it. */
+#define GRUN_SLICE_MS 5
+
+/* Packet storage: the largest `g` reply (AArch64: 788 bytes, 1576 hex)
+ * fits many times; big memory transfers go faster with room to spare. */
+#define GRUN_PACKET_BUF_SIZE 32768
+
+static void log_to_stderr(void *ctx, const char *text, size_t len)
+{
+	(void)ctx;
+	fwrite(text, 1, len, stderr);
+	if (len && text[len - 1] == '\n')
+		fflush(stderr);
+}
+
+/* Program output while gdb listens: O packets when running, else the
+ * terminal (gdb ignores O packets at other times). */
+static void console_out(void *ctx, int fd, const void *buf, size_t len)
+{
+	struct grun_session *s = ctx;
+	if (!s->detached && gstub_server_connected(s->srv) &&
+	    gstub_is_running(s->g) &&
+	    gstub_console_output(s->g, buf, len) == 0)
+		return;
+	if (fd == 1 && s->gu->stdout_to_stderr)
+		fd = 2;
+	if (write(fd, buf, len) < 0)
+		return;
+}
+
+static void on_connect(void *ctx)
+{
+	(void)ctx;
+}
+
+/* gdb went away: a running program stops and waits for the next one. */
+static void on_disconnect(void *ctx)
+{
+	struct grun_session *s = ctx;
+	if (s->detached)
+		return;
+	if (s->state == GRUN_RUNNING || s->state == GRUN_STEPPING) {
+		struct gstub_stop st = { GSTUB_STOP_SIGNAL, s->gu->tid,
+					 GSTUB_SIGINT, 0, 0 };
+		s->state = GRUN_STOPPED;
+		s->stop_pending = false;
+		gstub_report_stop(s->g, &st);
+	}
+	s->interrupt_req = false;
+}
+
+static int build_tdesc(struct grun_guest *gu, struct gstub_tdesc *td)
+{
+	if (gu->arch == GRUN_ARCH_AARCH64) {
+		struct gstub_aarch64_config c = { 0 };
+		return gstub_tdesc_aarch64(td, &c);
+	}
+	struct gstub_arm_config c = { .fp = GSTUB_ARM_FP_VFPV3, .neon = true };
+	return gstub_tdesc_arm(td, &c);
+}
+
+int main(int argc, char **argv)
+{
+	static struct grun_guest gu;
+	static struct gstub_tdesc td;
+	static struct gstub g;
+	static unsigned char packet_buf[GRUN_PACKET_BUF_SIZE];
+	struct grun_session s;
+	struct grun_options o;
+	char err[512];
+	int rc;
+
+	switch (grun_parse_options(argc, argv, &o, err, sizeof err)) {
+	case GRUN_PARSE_EXIT:
+		return 0;
+	case GRUN_PARSE_ERROR:
+		fprintf(stderr, "gstub-run: %s\n", err);
+		return 2;
+	case GRUN_PARSE_RUN:
+		break;
+	}
+	/* gdb on the other end of a socket may vanish mid-write. */
+	signal(SIGPIPE, SIG_IGN);
+
+	gu.tid = (int)getpid();
+	if (grun_load_elf(&gu, o.prog_argv[0], err, sizeof err) != 0 ||
+	    grun_setup_stack(&gu, o.prog_argc, o.prog_argv, environ, err,
+			     sizeof err) != 0 ||
+	    grun_cpu_hooks(&gu, err, sizeof err) != 0) {
+		fprintf(stderr, "gstub-run: %s\n", err[0] ? err : "cannot start the program");
+		return 2;
+	}
+	if (build_tdesc(&gu, &td) != 0) {
+		fprintf(stderr, "gstub-run: cannot build the target description\n");
+		return 2;
+	}
+
+	memset(&s, 0, sizeof s);
+	s.gu = &gu;
+	s.g = &g;
+	s.state = GRUN_STOPPED;
+	s.slice_ms = GRUN_SLICE_MS;
+	gu.output_to_gdb = o.output_to_gdb;
+	gu.stdout_to_stderr = strcmp(o.comm, "-") == 0 || strcmp(o.comm, "stdio") == 0;
+	gu.stdin_eof = gu.stdout_to_stderr;
+	gu.console = console_out;
+	gu.console_ctx = &s;
+
+	struct gstub_server_config sc = {
+		.comm = o.comm,
+		.baud = o.baud,
+		.once = o.once,
+		.quiet = o.quiet,
+		.on_connect = on_connect,
+		.on_disconnect = on_disconnect,
+		.ctx = &s,
+	};
+	rc = gstub_server_open(&s.srv, &sc, err, sizeof err);
+	if (rc < 0) {
+		fprintf(stderr, "gstub-run: %s\n", err[0] ? err : gstub_strerror(rc));
+		return 2;
+	}
+	struct gstub_config gc = {
+		.ops = &grun_target_ops,
+		.target_ctx = &s,
+		.tdesc = &td,
+		.write = gstub_server_write,
+		.write_ctx = s.srv,
+		.packet_buf = packet_buf,
+		.packet_buf_size = sizeof packet_buf,
+		.log = log_to_stderr,
+		.log_ctx = NULL,
+		.log_max_chars = o.max_chars,
+		.log_enabled = o.remote_debug,
+	};
+	rc = gstub_init(&g, &gc);
+	if (rc != 0) {
+		fprintf(stderr, "gstub-run: engine: %s\n", gstub_strerror(rc));
+		gstub_server_close(s.srv);
+		return 2;
+	}
+	gstub_server_attach(s.srv, &g);
+	if (!o.quiet)
+		fprintf(stderr, "Process %s created; pid = %d\n", o.prog_argv[0],
+			gu.tid);
+
+	rc = grun_run_loop(&s);
+	if (!o.quiet && gu.exited && !s.killed) {
+		if (gu.term_signal)
+			fprintf(stderr, "\nChild terminated with signal = %d\n",
+				gu.term_signal);
+		else
+			fprintf(stderr, "\nChild exited with status %d\n",
+				gu.exit_status);
+	}
+	gstub_server_close(s.srv);
+	uc_close(gu.uc);
+	return rc;
+}

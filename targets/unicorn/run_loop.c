@@ -1,0 +1,135 @@
+/*
+ * The single-threaded main loop: poll the server (without waiting while the
+ * program runs), then run one slice of guest code or one step, and turn what
+ * stopped the CPU into a stop for gdb. Ctrl-C is seen between slices.
+ */
+#include "session.h"
+
+#include <stdio.h>
+
+void grun_session_stop(struct grun_session *s, const struct gstub_stop *stop)
+{
+	s->stop = *stop;
+	s->stop_pending = true;
+}
+
+/* A signal the program got (fault, trap, raise): stop for gdb, or when no
+ * debugger is attached, what Linux does without handlers. */
+static void signal_stop(struct grun_session *s, int lsig)
+{
+	struct grun_guest *gu = s->gu;
+	struct gstub_stop st = { GSTUB_STOP_SIGNAL, gu->tid,
+				 grun_signal_to_gdb(lsig), 0, 0 };
+	if (s->detached) {
+		if (grun_signal_is_fatal(lsig)) {
+			grun_terminate(gu, lsig);
+			s->state = GRUN_DEAD;
+		}
+		return;
+	}
+	if (st.signal == 0)
+		st.signal = GSTUB_SIGTRAP; /* no gdb number: still a stop */
+	s->state = GRUN_STOPPED;
+	grun_session_stop(s, &st);
+}
+
+static void exited_stop(struct grun_session *s)
+{
+	struct grun_guest *gu = s->gu;
+	struct gstub_stop st = { GSTUB_STOP_EXITED, gu->tid, 0, gu->exit_status, 0 };
+	s->state = GRUN_DEAD;
+	if (!s->detached)
+		grun_session_stop(s, &st);
+}
+
+/* Runs one slice or one step and handles its event. */
+static void run_once(struct grun_session *s)
+{
+	struct grun_guest *gu = s->gu;
+	bool step = s->state == GRUN_STEPPING;
+	enum grun_event ev = grun_run(gu, step, s->slice_ms);
+	struct gstub_stop st = { GSTUB_STOP_SIGNAL, gu->tid, GSTUB_SIGTRAP, 0, 0 };
+
+	switch (ev) {
+	case GRUN_EV_NONE:
+		return;
+	case GRUN_EV_EXITED:
+		exited_stop(s);
+		return;
+	case GRUN_EV_SIGNAL:
+		signal_stop(s, gu->event_sig);
+		return;
+	case GRUN_EV_STEPPED:
+		break;
+	case GRUN_EV_BREAK:
+		/* Without a debugger there is nobody's breakpoint left:
+		 * the program's own BRK #0 is a SIGTRAP. */
+		if (s->detached) {
+			signal_stop(s, 5);
+			return;
+		}
+		st.reason = GSTUB_STOP_SWBREAK;
+		break;
+	case GRUN_EV_HWBREAK:
+		st.reason = GSTUB_STOP_HWBREAK;
+		break;
+	case GRUN_EV_WATCH:
+		st.reason = gu->watch_type == GSTUB_WP_WRITE  ? GSTUB_STOP_WATCH
+			    : gu->watch_type == GSTUB_WP_READ ? GSTUB_STOP_RWATCH
+							      : GSTUB_STOP_AWATCH;
+		st.addr = gu->watch_addr;
+		gu->watch_pending = false;
+		break;
+	}
+	if (s->detached) {
+		grun_hw_prepare(gu, grun_get_pc(gu));
+		s->state = GRUN_RUNNING;
+		return;
+	}
+	s->state = GRUN_STOPPED;
+	grun_session_stop(s, &st);
+}
+
+int grun_run_loop(struct grun_session *s)
+{
+	struct grun_guest *gu = s->gu;
+	for (;;) {
+		bool busy = s->stop_pending || s->state == GRUN_RUNNING ||
+			    s->state == GRUN_STEPPING;
+		/* Detached and running: nobody to listen to any more. */
+		int rc = s->detached && busy ? GSTUB_SERVER_OK
+					     : gstub_server_poll(s->srv, busy ? 0 : -1);
+		if (rc < 0) {
+			fprintf(stderr, "gstub-run: %s\n", gstub_strerror(rc));
+			break;
+		}
+		if (rc == GSTUB_SERVER_DONE)
+			break;
+		if (s->interrupt_req && !s->stop_pending &&
+		    (s->state == GRUN_RUNNING || s->state == GRUN_STEPPING)) {
+			struct gstub_stop st = { GSTUB_STOP_SIGNAL, gu->tid,
+						 GSTUB_SIGINT, 0, 0 };
+			s->interrupt_req = false;
+			s->state = GRUN_STOPPED;
+			grun_session_stop(s, &st);
+		}
+		if (s->stop_pending) {
+			s->stop_pending = false;
+			gstub_report_stop(s->g, &s->stop);
+			continue;
+		}
+		if (s->state == GRUN_RUNNING || s->state == GRUN_STEPPING)
+			run_once(s);
+		/* The session ends once the program is gone and gdb has
+		 * heard about it (or is no longer there to hear). */
+		if (s->state == GRUN_DEAD && !s->stop_pending &&
+		    (s->detached || s->killed || !gstub_server_connected(s->srv)))
+			break;
+	}
+	/* A detached program runs on to its end. */
+	while (s->detached && s->state == GRUN_RUNNING)
+		run_once(s);
+	if (gu->exited)
+		return s->killed ? 0 : gu->exit_status;
+	return 0;
+}

@@ -1,0 +1,316 @@
+/*
+ * gstub-run's guest layer without gdb: tiny ELF files written here (no cross
+ * compiler needed) are checked by the loader, then run, stepped and faulted
+ * in Unicorn, for AArch64, ARM and Thumb.
+ */
+#include "guest.h"
+#include "tap.h"
+
+#include <gstub/gstub.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static char out_buf[256];
+static size_t out_len;
+
+static void capture(void *ctx, int fd, const void *buf, size_t len)
+{
+	(void)ctx;
+	(void)fd;
+	if (len > sizeof out_buf - out_len)
+		len = sizeof out_buf - out_len;
+	memcpy(out_buf + out_len, buf, len);
+	out_len += len;
+}
+
+static void put(unsigned char *p, uint64_t v, int n)
+{
+	for (int i = 0; i < n; i++)
+		p[i] = (unsigned char)(v >> (8 * i));
+}
+
+/* A one-segment static executable holding `code` (RWX, file = memory). */
+static size_t make_elf(unsigned char *f, bool is64, uint16_t machine,
+		       const void *code, size_t len, bool thumb)
+{
+	size_t eh = is64 ? 64 : 52, ph = is64 ? 56 : 32, off = eh + ph;
+	uint64_t base = is64 ? 0x400000 : 0x10000;
+	memset(f, 0, off + len);
+	memcpy(f, "\177ELF", 4);
+	f[4] = is64 ? 2 : 1;
+	f[5] = 1; /* little-endian */
+	f[6] = 1;
+	put(f + 16, 2, 2); /* ET_EXEC */
+	put(f + 18, machine, 2);
+	put(f + 20, 1, 4);
+	if (is64) {
+		put(f + 24, base + off, 8);
+		put(f + 32, eh, 8);
+		put(f + 52, eh, 2);
+		put(f + 54, ph, 2);
+		put(f + 56, 1, 2);
+		unsigned char *p = f + eh;
+		put(p, 1, 4);      /* PT_LOAD */
+		put(p + 4, 7, 4);  /* RWX */
+		put(p + 16, base, 8);
+		put(p + 24, base, 8);
+		put(p + 32, off + len, 8);
+		put(p + 40, off + len + 4096, 8);
+	} else {
+		put(f + 24, (base + off) | (thumb ? 1 : 0), 4);
+		put(f + 28, eh, 4);
+		put(f + 40, eh, 2);
+		put(f + 42, ph, 2);
+		put(f + 44, 1, 2);
+		unsigned char *p = f + eh;
+		put(p, 1, 4);
+		put(p + 8, base, 4);
+		put(p + 12, base, 4);
+		put(p + 16, off + len, 4);
+		put(p + 20, off + len + 4096, 4);
+		put(p + 24, 7, 4);
+	}
+	memcpy(f + off, code, len);
+	return off + len;
+}
+
+static char path[64];
+
+static void write_file(const void *data, size_t len)
+{
+	strcpy(path, "run-guest-XXXXXX");
+	int fd = mkstemp(path);
+	if (fd < 0 || write(fd, data, len) != (ssize_t)len) {
+		printf("Bail out! cannot write a temporary file\n");
+		exit(1);
+	}
+	close(fd);
+}
+
+/* Loads the bytes as a program; 0 or -1 with the message in err. */
+static int load(struct grun_guest *gu, const void *elf, size_t len, char *err,
+		size_t errlen)
+{
+	static char *argv[] = { "prog", NULL };
+	static char *envp[] = { "A=1", NULL };
+	int rc;
+	memset(gu, 0, sizeof *gu);
+	gu->tid = 4242;
+	gu->output_to_gdb = true;
+	gu->console = capture;
+	err[0] = '\0';
+	write_file(elf, len);
+	rc = grun_load_elf(gu, path, err, errlen);
+	if (rc == 0)
+		rc = grun_setup_stack(gu, 1, argv, envp, err, errlen);
+	if (rc == 0)
+		rc = grun_cpu_hooks(gu, err, errlen);
+	unlink(path);
+	return rc;
+}
+
+static void unload(struct grun_guest *gu)
+{
+	if (gu->uc)
+		uc_close(gu->uc);
+	gu->uc = NULL;
+}
+
+static unsigned char elf[4096];
+
+static void expect_reject(const char *what, const void *data, size_t len,
+			  const char *needle)
+{
+	struct grun_guest gu;
+	char err[256];
+	int rc = load(&gu, data, len, err, sizeof err);
+	ok(rc != 0 && strstr(err, needle) != NULL, "rejects %s (%s)", what, err);
+	unload(&gu);
+}
+
+static void test_rejects(void)
+{
+	static const uint32_t code[] = { 0xd4000001 };
+	size_t n;
+
+	expect_reject("a text file", "hello world\n", 12, "not an ELF");
+	expect_reject("an empty file", "", 0, "not an ELF");
+	n = make_elf(elf, true, 183, code, sizeof code, false);
+	elf[5] = 2;
+	expect_reject("big-endian", elf, n, "little-endian");
+	n = make_elf(elf, true, 62, code, sizeof code, false);
+	expect_reject("x86-64", elf, n, "unsupported machine");
+	n = make_elf(elf, false, 183, code, sizeof code, false);
+	expect_reject("ELF32 AArch64", elf, n, "ELF64");
+	n = make_elf(elf, true, 183, code, sizeof code, false);
+	put(elf + 16, 1, 2);
+	expect_reject("a relocatable object", elf, n, "not an executable");
+	n = make_elf(elf, true, 183, code, sizeof code, false);
+	put(elf + 64, 3, 4); /* PT_INTERP */
+	expect_reject("a dynamic executable", elf, n, "dynamically linked");
+	n = make_elf(elf, true, 183, code, sizeof code, false);
+	put(elf + 64 + 32, 1u << 20, 8); /* p_filesz beyond the file */
+	expect_reject("a segment past the end of the file", elf, n, "bad PT_LOAD");
+	n = make_elf(elf, true, 183, code, sizeof code, false);
+	put(elf + 56, 0, 2);
+	expect_reject("no program headers", elf, n, "program header");
+	n = make_elf(elf, true, 183, code, sizeof code, false);
+	expect_reject("a truncated file", elf, 40, "truncated");
+}
+
+/* write(1, "hi\n", 3); exit(0) through the emulated syscalls. */
+static void test_a64_run(void)
+{
+	static const uint32_t code[] = {
+		0x10000101, /* adr x1, msg */
+		0xd2800020, /* mov x0, #1 */
+		0xd2800062, /* mov x2, #3 */
+		0xd2800808, /* mov x8, #64 (write) */
+		0xd4000001, /* svc #0 */
+		0xd2800000, /* mov x0, #0 */
+		0xd2800ba8, /* mov x8, #93 (exit) */
+		0xd4000001, /* svc #0 */
+		0x000a6968, /* "hi\n" */
+	};
+	struct grun_guest gu;
+	char err[256];
+	size_t n = make_elf(elf, true, 183, code, sizeof code, false);
+	if (!ok(load(&gu, elf, n, err, sizeof err) == 0, "AArch64: loads (%s)", err))
+		return;
+	out_len = 0;
+	enum grun_event ev = grun_run(&gu, false, 100);
+	ok(ev == GRUN_EV_EXITED && gu.exit_status == 0, "AArch64: runs to exit(0)");
+	ok(out_len == 3 && memcmp(out_buf, "hi\n", 3) == 0, "AArch64: write() output");
+	unload(&gu);
+}
+
+static void test_a64_debug(void)
+{
+	static const uint32_t code[] = {
+		0xd28000e0, /* mov x0, #7 */
+		0xd2800ba8, /* mov x8, #93 */
+		0xd4000001, /* svc #0 (exit 7) after the steps below */
+	};
+	static const uint32_t trap[] = { 0xd4200000 /* brk #0 */ };
+	static const uint32_t fault[] = {
+		0xd2800100, /* mov x0, #8 */
+		0xf9000001, /* str x1, [x0] */
+	};
+	static const uint32_t spin[] = { 0x14000000 /* b . */ };
+	struct grun_guest gu;
+	char err[256];
+	uint64_t entry, v = 0;
+	unsigned char q[16];
+
+	size_t n = make_elf(elf, true, 183, code, sizeof code, false);
+	if (!ok(load(&gu, elf, n, err, sizeof err) == 0, "AArch64: loads"))
+		return;
+	entry = grun_get_pc(&gu);
+	ok(grun_read_gdb_reg(&gu, 32, &v, 8) == 0 && v == entry, "AArch64: pc is the entry");
+	ok(grun_read_gdb_reg(&gu, 31, &v, 8) == 0 && v % 16 == 0 && v != 0,
+	   "AArch64: sp is set and aligned");
+	ok(grun_read_gdb_reg(&gu, 32, &v, 4) == GSTUB_EINVAL, "AArch64: wrong register size refused");
+	ok(grun_read_gdb_reg(&gu, 68, q, 4) == GSTUB_ENOENT, "AArch64: unknown register refused");
+	ok(grun_run(&gu, true, 100) == GRUN_EV_STEPPED && grun_get_pc(&gu) == entry + 4,
+	   "AArch64: one step moves one instruction");
+	ok(grun_get_xreg(&gu, 0) == 7, "AArch64: the stepped instruction ran");
+	v = 9;
+	ok(grun_write_gdb_reg(&gu, 0, &v, 8) == 0 && grun_get_xreg(&gu, 0) == 9,
+	   "AArch64: write x0");
+	memset(q, 0xab, sizeof q);
+	ok(grun_write_gdb_reg(&gu, 34 + 3, q, 16) == 0, "AArch64: write v3");
+	memset(q, 0, sizeof q);
+	ok(grun_read_gdb_reg(&gu, 34 + 3, q, 16) == 0 && q[0] == 0xab && q[15] == 0xab,
+	   "AArch64: read v3 back");
+	ok(grun_run(&gu, true, 100) == GRUN_EV_STEPPED, "AArch64: step mov x8");
+	ok(grun_run(&gu, true, 100) == GRUN_EV_EXITED && gu.exit_status == 9,
+	   "AArch64: stepping svc serves the syscall (exit 9)");
+	unload(&gu);
+
+	n = make_elf(elf, true, 183, trap, sizeof trap, false);
+	if (load(&gu, elf, n, err, sizeof err) == 0) {
+		entry = grun_get_pc(&gu);
+		ok(grun_run(&gu, false, 100) == GRUN_EV_BREAK && grun_get_pc(&gu) == entry,
+		   "AArch64: BRK #0 stops with pc at it");
+		unload(&gu);
+	}
+	n = make_elf(elf, true, 183, fault, sizeof fault, false);
+	if (load(&gu, elf, n, err, sizeof err) == 0) {
+		ok(grun_run(&gu, false, 100) == GRUN_EV_SIGNAL && gu.event_sig == 11 &&
+			   gu.fault_addr == 8,
+		   "AArch64: store to page 0 is SIGSEGV at address 8");
+		unload(&gu);
+	}
+	n = make_elf(elf, true, 183, spin, sizeof spin, false);
+	if (load(&gu, elf, n, err, sizeof err) == 0) {
+		entry = grun_get_pc(&gu);
+		ok(grun_run(&gu, true, 100) == GRUN_EV_STEPPED && grun_get_pc(&gu) == entry,
+		   "AArch64: stepping `b .` leaves pc in place");
+		ok(grun_run(&gu, false, 20) == GRUN_EV_NONE && grun_get_pc(&gu) == entry,
+		   "AArch64: a slice of `b .` ends on its deadline");
+		unload(&gu);
+	}
+}
+
+static void test_arm(bool thumb)
+{
+	static const uint32_t arm_code[] = {
+		0xe3a00007, /* mov r0, #7 */
+		0xe3a07001, /* mov r7, #1 (exit) */
+		0xef000000, /* svc #0 */
+	};
+	static const uint16_t thumb_code[] = {
+		0x2007, /* movs r0, #7 */
+		0x2701, /* movs r7, #1 */
+		0xdf00, /* svc #0 */
+		0xbf00,
+	};
+	static const uint32_t arm_trap[] = { 0xe1200070 /* bkpt #0 */ };
+	static const uint16_t thumb_trap[] = { 0xbe00, 0xbf00 };
+	const char *name = thumb ? "Thumb" : "ARM";
+	struct grun_guest gu;
+	char err[256];
+	uint32_t v = 0;
+	uint64_t entry;
+	size_t n = thumb ? make_elf(elf, false, 40, thumb_code, sizeof thumb_code, true)
+			 : make_elf(elf, false, 40, arm_code, sizeof arm_code, false);
+
+	if (!ok(load(&gu, elf, n, err, sizeof err) == 0, "%s: loads (%s)", name, err))
+		return;
+	entry = grun_get_pc(&gu);
+	ok(grun_read_gdb_reg(&gu, 25, &v, 4) == 0 && !!(v & 0x20) == thumb &&
+		   (v & 0x1f) == 0x10,
+	   "%s: cpsr shows USR mode and the T bit", name);
+	ok(grun_run(&gu, true, 100) == GRUN_EV_STEPPED &&
+		   grun_get_pc(&gu) == entry + (thumb ? 2 : 4),
+	   "%s: one step moves one instruction", name);
+	ok(grun_read_gdb_reg(&gu, 25, &v, 4) == 0 && !!(v & 0x20) == thumb,
+	   "%s: still in the same state after a step", name);
+	uint64_t d = 0x4010000000000000ull, back = 0;
+	ok(grun_write_gdb_reg(&gu, 26 + 31, &d, 8) == 0 &&
+		   grun_read_gdb_reg(&gu, 26 + 31, &back, 8) == 0 && back == d,
+	   "%s: d31 written and read", name);
+	ok(grun_run(&gu, false, 100) == GRUN_EV_EXITED && gu.exit_status == 7,
+	   "%s: runs to exit(7)", name);
+	unload(&gu);
+
+	n = thumb ? make_elf(elf, false, 40, thumb_trap, sizeof thumb_trap, true)
+		  : make_elf(elf, false, 40, arm_trap, sizeof arm_trap, false);
+	if (load(&gu, elf, n, err, sizeof err) == 0) {
+		entry = grun_get_pc(&gu);
+		ok(grun_run(&gu, false, 100) == GRUN_EV_BREAK && grun_get_pc(&gu) == entry,
+		   "%s: BKPT #0 stops with pc at it", name);
+		unload(&gu);
+	}
+}
+
+int main(void)
+{
+	test_rejects();
+	test_a64_run();
+	test_a64_debug();
+	test_arm(false);
+	test_arm(true);
+	return tap_done();
+}
