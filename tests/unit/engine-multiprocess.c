@@ -206,6 +206,37 @@ static void test_thread_ids(void)
 	mock_fini(m);
 }
 
+/* Multiprocess packets fed split at every index answer as when whole. */
+static void test_split(void)
+{
+	static const char *const pkts[] = {
+		"Hgp4d2.1a", "Tp4d2.2", "qThreadExtraInfo,p4d2.1", "Hgp999.1",
+		"Hgp1.", "qC", "qAttached:4d2",
+	};
+	struct mock_target *m = &mt;
+	char frame[128], whole[256];
+	size_t i, k, len;
+	int bad;
+
+	setup(m, true);
+	for (i = 0; i < sizeof pkts / sizeof pkts[0]; i++) {
+		snprintf(frame, sizeof frame, "%s", mock_frame(pkts[i], strlen(pkts[i])));
+		len = strlen(frame);
+		snprintf(whole, sizeof whole, "%s", mock_feed(m, frame, len));
+		bad = 0;
+		for (k = 1; k < len; k++) {
+			char got[256];
+
+			snprintf(got, sizeof got, "%s", mock_feed(m, frame, k));
+			strncat(got, mock_feed(m, frame + k, len - k), sizeof got - strlen(got) - 1);
+			bad += strcmp(got, whole) != 0;
+		}
+		ok(bad == 0 && whole[0] == '+' && whole[1] == '$',
+		   "%s split at every index: %s", pkts[i], whole);
+	}
+	mock_fini(m);
+}
+
 /* Packets that carry a bare process id. */
 static void test_pid_packets(void)
 {
@@ -265,6 +296,7 @@ int main(void)
 	test_replies();
 	test_thread_ids();
 	test_pid_packets();
+	test_split();
 	test_plain();
 	return tap_done();
 }
