@@ -1,6 +1,13 @@
-# tests: the DejaGnu tiers (gstub.gdb, gstub.proto, gstub.log) run by
-# `make check` through automake's dejagnu support, plus the summary script.
-# Tools configure did not find are passed empty: those tests say UNSUPPORTED.
+# tests: the DejaGnu tiers run by `make check` through automake's dejagnu
+# support: gstub.gdb (a real gdb-multiarch against gstub-run, per
+# architecture), gstub.proto (raw packets over a socket), gstub.log (gdb's
+# packet log against gstub's). Tools configure did not find are passed
+# empty: those tests say UNSUPPORTED. Useful runs:
+#   make check-DEJAGNU RUNTESTFLAGS="basics.exp GSTUB_ARCHES=thumb"
+#   make check-DEJAGNU RUNTESTFLAGS="GSTUB_PEER=qemu"   (qemu-user's stub
+#       instead, for comparison; it listens on all interfaces, so run it in
+#       a private network namespace)
+#   tests/summary.sh         after `make check`: one line per tier, totals
 DEJATOOL = gstub
 # automake's own RUNTESTDEFAULTFLAGS (--tool gstub --srcdir TOP) cannot be
 # overridden under -Wall -Werror; a later --srcdir wins, so the tiers' folder
@@ -28,10 +35,12 @@ EXTRA_DIST += \
 	tests/progs/basics.c \
 	tests/progs/spin.c \
 	tests/gstub.gdb/basics.exp \
+	tests/gstub.gdb/entry.exp \
 	tests/gstub.gdb/interrupt.exp \
 	tests/gstub.gdb/reattach.exp \
 	tests/gstub.proto/badinput.exp \
 	tests/gstub.proto/order.exp \
+	tests/gstub.proto/resume.exp \
 	tests/gstub.log/pktlog.exp
 
 # Test programs, server output and logs go to tests/tmp of the build.
