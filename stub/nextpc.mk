@@ -1,0 +1,1 @@
+# stub/nextpc.mk: the next-pc decoders (software single step) and their tests
