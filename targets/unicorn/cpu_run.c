@@ -56,7 +56,10 @@ static bool is_gdb_breakpoint(struct grun_guest *gu, uint64_t pc)
 static void hook_intr(uc_engine *uc, uint32_t intno, void *user)
 {
 	struct grun_guest *gu = user;
-	(void)uc;
+	if (gu->probing) {
+		uc_emu_stop(uc); /* trying instructions: no side effects */
+		return;
+	}
 	switch (intno) {
 	case GRUN_EXCP_SWI:
 		grun_syscall(gu);
@@ -95,8 +98,10 @@ static bool hook_bad_mem(uc_engine *uc, uc_mem_type type, uint64_t addr,
 static void hook_block(uc_engine *uc, uint64_t addr, uint32_t size, void *user)
 {
 	struct grun_guest *gu = user;
-	(void)addr;
-	(void)size;
+	if (gu->probing)
+		return;
+	gu->block_start = addr;
+	gu->block_size = size;
 	if (++gu->slice_blocks % GRUN_BLOCKS_PER_CLOCK_CHECK == 0 &&
 	    now_ns() >= gu->slice_deadline_ns)
 		uc_emu_stop(uc);
@@ -122,6 +127,12 @@ enum grun_event grun_run(struct grun_guest *gu, bool step, unsigned slice_ms)
 	if (gu->exited)
 		return GRUN_EV_EXITED;
 	gu->event = GRUN_EV_NONE;
+	/* Unicorn 2.0.1 counts instructions with a code hook that only code
+	 * translated after it exists calls: without a flush, a step after a
+	 * continue runs on through the old translations. */
+	if (step && !gu->last_run_was_step)
+		uc_ctl(gu->uc, UC_CTL_WRITE(UC_CTL_TB_FLUSH, 0));
+	gu->last_run_was_step = step;
 	gu->slice_blocks = 0;
 	gu->slice_deadline_ns = now_ns() + (uint64_t)slice_ms * 1000000u;
 	e = uc_emu_start(gu->uc, grun_get_resume_pc(gu), UINT64_MAX, 0, step ? 1 : 0);
@@ -145,6 +156,8 @@ enum grun_event grun_run(struct grun_guest *gu, bool step, unsigned slice_ms)
 		gu->event_sig = LX_SIGSEGV;
 		break;
 	}
+	if (!step)
+		grun_locate_fault(gu, e);
 	gu->event = GRUN_EV_SIGNAL;
 	return gu->event;
 }

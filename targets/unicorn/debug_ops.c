@@ -3,11 +3,11 @@
  * kill, detach and the one thread. Nothing here runs the CPU: resume only
  * records what to do, and the run loop does it between server polls.
  */
-#include "session.h"
+#include "debugger.h"
 
 #include <string.h>
 
-static struct grun_session *sess(void *ctx)
+static struct grun_debug *dbg(void *ctx)
 {
 	return ctx;
 }
@@ -15,7 +15,7 @@ static struct grun_session *sess(void *ctx)
 static int read_reg(void *ctx, gstub_tid tid, unsigned regnum, void *buf,
 		    size_t size)
 {
-	struct grun_session *s = sess(ctx);
+	struct grun_debug *s = dbg(ctx);
 	(void)tid;
 	return grun_read_gdb_reg(s->gu, regnum, buf, size);
 }
@@ -23,7 +23,7 @@ static int read_reg(void *ctx, gstub_tid tid, unsigned regnum, void *buf,
 static int write_reg(void *ctx, gstub_tid tid, unsigned regnum,
 		     const void *buf, size_t size)
 {
-	struct grun_session *s = sess(ctx);
+	struct grun_debug *s = dbg(ctx);
 	(void)tid;
 	if (s->state == GRUN_DEAD)
 		return GSTUB_ESRCH;
@@ -34,7 +34,7 @@ static int write_reg(void *ctx, gstub_tid tid, unsigned regnum,
  * runs off the end of a mapping returns what it got). */
 static int read_mem(void *ctx, uint64_t addr, void *buf, size_t len)
 {
-	struct grun_session *s = sess(ctx);
+	struct grun_debug *s = dbg(ctx);
 	size_t n = 0;
 	if (grun_mem_read(s->gu, addr, buf, len))
 		return (int)len;
@@ -47,7 +47,7 @@ static int read_mem(void *ctx, uint64_t addr, void *buf, size_t len)
  * drop translated code for the range so a patched instruction runs. */
 static int write_mem(void *ctx, uint64_t addr, const void *buf, size_t len)
 {
-	struct grun_session *s = sess(ctx);
+	struct grun_debug *s = dbg(ctx);
 	size_t n = 0;
 	if (s->state == GRUN_DEAD)
 		return GSTUB_ESRCH;
@@ -66,7 +66,7 @@ static int write_mem(void *ctx, uint64_t addr, const void *buf, size_t len)
 static int resume(void *ctx, const struct gstub_resume_action *actions,
 		  size_t n)
 {
-	struct grun_session *s = sess(ctx);
+	struct grun_debug *s = dbg(ctx);
 	const struct gstub_resume_action *a = NULL;
 	struct grun_guest *gu = s->gu;
 	if (s->state == GRUN_DEAD)
@@ -80,7 +80,7 @@ static int resume(void *ctx, const struct gstub_resume_action *actions,
 	s->interrupt_req = false;
 	if (a->kind == GSTUB_RESUME_STOP) {
 		struct gstub_stop st = { GSTUB_STOP_SIGNAL, gu->tid, GSTUB_SIGNONE, 0, 0 };
-		grun_session_stop(s, &st);
+		grun_debug_stop(s, &st);
 		return 0;
 	}
 	/* A signal goes to a program that has no handlers (they are never
@@ -91,7 +91,7 @@ static int resume(void *ctx, const struct gstub_resume_action *actions,
 		struct gstub_stop st = { GSTUB_STOP_KILLED, gu->tid, a->signal, 0, 0 };
 		grun_terminate(gu, lsig);
 		s->state = GRUN_DEAD;
-		grun_session_stop(s, &st);
+		grun_debug_stop(s, &st);
 		return 0;
 	}
 	grun_hw_prepare(gu, grun_get_pc(gu));
@@ -101,14 +101,14 @@ static int resume(void *ctx, const struct gstub_resume_action *actions,
 
 static void interrupt(void *ctx)
 {
-	struct grun_session *s = sess(ctx);
+	struct grun_debug *s = dbg(ctx);
 	if (s->state == GRUN_RUNNING || s->state == GRUN_STEPPING)
 		s->interrupt_req = true;
 }
 
 static int kill_program(void *ctx)
 {
-	struct grun_session *s = sess(ctx);
+	struct grun_debug *s = dbg(ctx);
 	if (s->state != GRUN_DEAD) {
 		grun_terminate(s->gu, 9);
 		s->state = GRUN_DEAD;
@@ -120,7 +120,7 @@ static int kill_program(void *ctx)
 
 static int detach(void *ctx)
 {
-	struct grun_session *s = sess(ctx);
+	struct grun_debug *s = dbg(ctx);
 	s->detached = true;
 	s->stop_pending = false;
 	if (s->state != GRUN_DEAD) {
@@ -132,7 +132,7 @@ static int detach(void *ctx)
 
 static int thread_list(void *ctx, gstub_tid *tids, size_t max)
 {
-	struct grun_session *s = sess(ctx);
+	struct grun_debug *s = dbg(ctx);
 	if (s->state == GRUN_DEAD)
 		return 0;
 	if (max > 0)
@@ -142,7 +142,7 @@ static int thread_list(void *ctx, gstub_tid *tids, size_t max)
 
 static bool thread_alive(void *ctx, gstub_tid tid)
 {
-	struct grun_session *s = sess(ctx);
+	struct grun_debug *s = dbg(ctx);
 	return s->state != GRUN_DEAD && tid == s->gu->tid;
 }
 

@@ -51,7 +51,7 @@ struct grun_guest {
 	uint64_t entry;          /* bit 0 set: Thumb */
 	uint64_t phdr_addr;
 	uint64_t phnum, phent;
-	uint64_t load_bias;
+	uint64_t load_bias;      /* added to every ELF address (0 today) */
 	uint64_t brk_start, brk_cur; /* brk_cur is page-mapped up to PAGE_UP */
 	uint64_t mmap_base, mmap_next, mmap_limit; /* anonymous mmap area */
 	uint64_t stack_top;
@@ -75,6 +75,10 @@ struct grun_guest {
 	uint64_t fault_addr;
 	uint64_t slice_blocks;
 	uint64_t slice_deadline_ns;
+	bool last_run_was_step;  /* see grun_run */
+	uint64_t block_start;    /* the block being run, for fault_locate.c */
+	uint32_t block_size;
+	bool probing;            /* fault_locate.c is trying instructions */
 
 	/* Hardware breakpoints and watchpoints (hw_points.c). A watchpoint
 	 * hit is noted by the memory hook and the CPU stops before the next
@@ -82,7 +86,6 @@ struct grun_guest {
 	bool watch_pending;
 	int watch_type;          /* enum gstub_bp_type of the hit */
 	uint64_t watch_addr;
-	uint64_t hw_hit_addr;    /* hardware breakpoint that stopped the CPU */
 	uint64_t resume_pc;
 	bool hw_skip_once;       /* resuming at a hardware breakpoint */
 	unsigned n_watch;
@@ -143,6 +146,11 @@ int grun_write_gdb_reg(struct grun_guest *gu, unsigned regnum,
 int grun_cpu_hooks(struct grun_guest *gu, char *err, size_t errlen);
 /* Run until an event, at most slice_ms (continue) or one instruction. */
 enum grun_event grun_run(struct grun_guest *gu, bool step, unsigned slice_ms);
+/* ---- fault_locate.c ---- */
+/* After a memory fault in a continue, put pc on the faulting instruction
+ * (Unicorn leaves it at the start of the block). */
+void grun_locate_fault(struct grun_guest *gu, uc_err fault);
+
 /* End the program as if by a fatal signal (linux number). */
 void grun_terminate(struct grun_guest *gu, int linux_sig);
 

@@ -8,7 +8,7 @@
  * the next instruction. Unicorn's pc is not exact inside memory hooks, so
  * stopping there would leave pc at the start of the block.
  */
-#include "session.h"
+#include "debugger.h"
 
 /* Drop all translated code: hooks are compiled into it. */
 static void flush_code(struct grun_guest *gu)
@@ -19,12 +19,12 @@ static void flush_code(struct grun_guest *gu)
 static void hook_watch_access(uc_engine *uc, uc_mem_type type, uint64_t addr,
 			      int size, int64_t value, void *user)
 {
-	struct grun_session *s = user;
+	struct grun_debug *s = user;
 	struct grun_guest *gu = s->gu;
 	(void)uc;
 	(void)size;
 	(void)value;
-	if (gu->watch_pending)
+	if (gu->watch_pending || gu->probing)
 		return; /* first hit in an instruction wins */
 	for (unsigned i = 0; i < GRUN_MAX_HWPOINTS; i++) {
 		struct grun_hwpoint *p = &gu->hw[i];
@@ -48,10 +48,10 @@ static void hook_watch_access(uc_engine *uc, uc_mem_type type, uint64_t addr,
 static void hook_watch_step(uc_engine *uc, uint64_t addr, uint32_t size,
 			    void *user)
 {
-	struct grun_session *s = user;
+	struct grun_debug *s = user;
 	(void)addr;
 	(void)size;
-	if (s->gu->watch_pending && s->gu->event == GRUN_EV_NONE) {
+	if (s->gu->watch_pending && s->gu->event == GRUN_EV_NONE && !s->gu->probing) {
 		s->gu->event = GRUN_EV_WATCH;
 		uc_emu_stop(uc);
 	}
@@ -60,9 +60,11 @@ static void hook_watch_step(uc_engine *uc, uint64_t addr, uint32_t size,
 static void hook_hw_break(uc_engine *uc, uint64_t addr, uint32_t size,
 			  void *user)
 {
-	struct grun_session *s = user;
+	struct grun_debug *s = user;
 	struct grun_guest *gu = s->gu;
 	(void)size;
+	if (gu->probing)
+		return;
 	if (gu->hw_skip_once && addr == gu->resume_pc) {
 		gu->hw_skip_once = false;
 		return;
@@ -70,7 +72,6 @@ static void hook_hw_break(uc_engine *uc, uint64_t addr, uint32_t size,
 	gu->hw_skip_once = false;
 	if (gu->event == GRUN_EV_NONE) {
 		gu->event = GRUN_EV_HWBREAK;
-		gu->hw_hit_addr = addr;
 		uc_emu_stop(uc);
 	}
 }
@@ -89,7 +90,7 @@ void grun_hw_prepare(struct grun_guest *gu, uint64_t start)
 static int insert(void *ctx, enum gstub_bp_type type, uint64_t addr,
 		  uint64_t kind)
 {
-	struct grun_session *s = ctx;
+	struct grun_debug *s = ctx;
 	struct grun_guest *gu = s->gu;
 	struct grun_hwpoint *slot = NULL;
 	uc_err e;
@@ -146,7 +147,7 @@ static int insert(void *ctx, enum gstub_bp_type type, uint64_t addr,
 static int remove_point(void *ctx, enum gstub_bp_type type, uint64_t addr,
 			uint64_t kind)
 {
-	struct grun_session *s = ctx;
+	struct grun_debug *s = ctx;
 	struct grun_guest *gu = s->gu;
 	if (type == GSTUB_BP_HARDWARE)
 		kind = 1;

@@ -4,7 +4,7 @@ if HAVE_UNICORN
 bin_PROGRAMS += gstub-run
 gstub_run_SOURCES = \
 	targets/unicorn/guest.h \
-	targets/unicorn/session.h \
+	targets/unicorn/debugger.h \
 	targets/unicorn/options.h \
 	targets/unicorn/syscall_table.h \
 	targets/unicorn/main.c \
@@ -15,6 +15,7 @@ gstub_run_SOURCES = \
 	targets/unicorn/guest_mem.c \
 	targets/unicorn/cpu_regs.c \
 	targets/unicorn/cpu_run.c \
+	targets/unicorn/fault_locate.c \
 	targets/unicorn/linux_signals.c \
 	targets/unicorn/syscall_table.c \
 	targets/unicorn/syscalls.c \
@@ -36,6 +37,7 @@ tests_unit_run_guest_SOURCES = \
 	targets/unicorn/guest_mem.c \
 	targets/unicorn/cpu_regs.c \
 	targets/unicorn/cpu_run.c \
+	targets/unicorn/fault_locate.c \
 	targets/unicorn/linux_signals.c \
 	targets/unicorn/syscall_table.c \
 	targets/unicorn/syscalls.c

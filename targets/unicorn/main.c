@@ -4,7 +4,7 @@
  * embed gstub.
  */
 #include "options.h"
-#include "session.h"
+#include "debugger.h"
 
 #include <gstub/tdesc.h>
 #include <signal.h>
@@ -33,7 +33,7 @@ static void log_to_stderr(void *ctx, const char *text, size_t len)
  * terminal (gdb ignores O packets at other times). */
 static void console_out(void *ctx, int fd, const void *buf, size_t len)
 {
-	struct grun_session *s = ctx;
+	struct grun_debug *s = ctx;
 	if (!s->detached && gstub_server_connected(s->srv) &&
 	    gstub_is_running(s->g) &&
 	    gstub_console_output(s->g, buf, len) == 0)
@@ -52,7 +52,7 @@ static void on_connect(void *ctx)
 /* gdb went away: a running program stops and waits for the next one. */
 static void on_disconnect(void *ctx)
 {
-	struct grun_session *s = ctx;
+	struct grun_debug *s = ctx;
 	if (s->detached)
 		return;
 	if (s->state == GRUN_RUNNING || s->state == GRUN_STEPPING) {
@@ -81,7 +81,7 @@ int main(int argc, char **argv)
 	static struct gstub_tdesc td;
 	static struct gstub g;
 	static unsigned char packet_buf[GRUN_PACKET_BUF_SIZE];
-	struct grun_session s;
+	struct grun_debug s;
 	struct grun_options o;
 	char err[512];
 	int rc;
@@ -148,6 +148,8 @@ int main(int argc, char **argv)
 		.log_ctx = NULL,
 		.log_max_chars = o.max_chars,
 		.log_enabled = o.remote_debug,
+		/* gdb then shows "process N", as with gdbserver */
+		.pid = gu.tid,
 	};
 	rc = gstub_init(&g, &gc);
 	if (rc != 0) {
@@ -155,6 +157,8 @@ int main(int argc, char **argv)
 		gstub_server_close(s.srv);
 		return 2;
 	}
+	/* Exactly as asked: the config takes 0 to mean the default. */
+	gstub_set_log_max_chars(&g, o.max_chars);
 	gstub_server_attach(s.srv, &g);
 	if (!o.quiet)
 		fprintf(stderr, "Process %s created; pid = %d\n", o.prog_argv[0],

@@ -23,7 +23,7 @@ static const char usage_text[] =
 	"  /dev/TTY       a serial line\n"
 	"\n"
 	"Options:\n"
-	"  --once                       exit after the first gdb session\n"
+	"  --once                       exit when the first gdb connection ends\n"
 	"  --quiet                      no status messages on stderr\n"
 	"  --remote-debug               log every packet to stderr\n"
 	"  --remote-packet-max-chars=N  characters shown per logged packet\n"

@@ -3,11 +3,11 @@
  * program runs), then run one slice of guest code or one step, and turn what
  * stopped the CPU into a stop for gdb. Ctrl-C is seen between slices.
  */
-#include "session.h"
+#include "debugger.h"
 
 #include <stdio.h>
 
-void grun_session_stop(struct grun_session *s, const struct gstub_stop *stop)
+void grun_debug_stop(struct grun_debug *s, const struct gstub_stop *stop)
 {
 	s->stop = *stop;
 	s->stop_pending = true;
@@ -15,7 +15,7 @@ void grun_session_stop(struct grun_session *s, const struct gstub_stop *stop)
 
 /* A signal the program got (fault, trap, raise): stop for gdb, or when no
  * debugger is attached, what Linux does without handlers. */
-static void signal_stop(struct grun_session *s, int lsig)
+static void signal_stop(struct grun_debug *s, int lsig)
 {
 	struct grun_guest *gu = s->gu;
 	struct gstub_stop st = { GSTUB_STOP_SIGNAL, gu->tid,
@@ -30,20 +30,20 @@ static void signal_stop(struct grun_session *s, int lsig)
 	if (st.signal == 0)
 		st.signal = GSTUB_SIGTRAP; /* no gdb number: still a stop */
 	s->state = GRUN_STOPPED;
-	grun_session_stop(s, &st);
+	grun_debug_stop(s, &st);
 }
 
-static void exited_stop(struct grun_session *s)
+static void exited_stop(struct grun_debug *s)
 {
 	struct grun_guest *gu = s->gu;
 	struct gstub_stop st = { GSTUB_STOP_EXITED, gu->tid, 0, gu->exit_status, 0 };
 	s->state = GRUN_DEAD;
 	if (!s->detached)
-		grun_session_stop(s, &st);
+		grun_debug_stop(s, &st);
 }
 
 /* Runs one slice or one step and handles its event. */
-static void run_once(struct grun_session *s)
+static void run_once(struct grun_debug *s)
 {
 	struct grun_guest *gu = s->gu;
 	bool step = s->state == GRUN_STEPPING;
@@ -87,10 +87,10 @@ static void run_once(struct grun_session *s)
 		return;
 	}
 	s->state = GRUN_STOPPED;
-	grun_session_stop(s, &st);
+	grun_debug_stop(s, &st);
 }
 
-int grun_run_loop(struct grun_session *s)
+int grun_run_loop(struct grun_debug *s)
 {
 	struct grun_guest *gu = s->gu;
 	for (;;) {
@@ -111,7 +111,7 @@ int grun_run_loop(struct grun_session *s)
 						 GSTUB_SIGINT, 0, 0 };
 			s->interrupt_req = false;
 			s->state = GRUN_STOPPED;
-			grun_session_stop(s, &st);
+			grun_debug_stop(s, &st);
 		}
 		if (s->stop_pending) {
 			s->stop_pending = false;
@@ -120,7 +120,7 @@ int grun_run_loop(struct grun_session *s)
 		}
 		if (s->state == GRUN_RUNNING || s->state == GRUN_STEPPING)
 			run_once(s);
-		/* The session ends once the program is gone and gdb has
+		/* The loop ends once the program is gone and gdb has
 		 * heard about it (or is no longer there to hear). */
 		if (s->state == GRUN_DEAD && !s->stop_pending &&
 		    (s->detached || s->killed || !gstub_server_connected(s->srv)))

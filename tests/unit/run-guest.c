@@ -198,6 +198,10 @@ static void test_a64_debug(void)
 		0xf9000001, /* str x1, [x0] */
 	};
 	static const uint32_t spin[] = { 0x14000000 /* b . */ };
+	static const uint32_t count_loop[] = {
+		0x91000400, /* add x0, x0, #1 */
+		0x17ffffff, /* b .-4 */
+	};
 	struct grun_guest gu;
 	char err[256];
 	uint64_t entry, v = 0;
@@ -242,6 +246,18 @@ static void test_a64_debug(void)
 		   "AArch64: store to page 0 is SIGSEGV at address 8");
 		unload(&gu);
 	}
+	n = make_elf(elf, true, 183, count_loop, sizeof count_loop, false);
+	if (load(&gu, elf, n, err, sizeof err) == 0) {
+		entry = grun_get_pc(&gu);
+		ok(grun_run(&gu, false, 20) == GRUN_EV_NONE, "AArch64: a slice of a counting loop");
+		uint64_t pc = grun_get_pc(&gu), x0 = grun_get_xreg(&gu, 0);
+		bool one = grun_run(&gu, true, 100) == GRUN_EV_STEPPED &&
+			   (pc == entry ? grun_get_pc(&gu) == entry + 4 &&
+						  grun_get_xreg(&gu, 0) == x0 + 1
+					: grun_get_pc(&gu) == entry && grun_get_xreg(&gu, 0) == x0);
+		ok(one, "AArch64: a step after a slice runs exactly one instruction");
+		unload(&gu);
+	}
 	n = make_elf(elf, true, 183, spin, sizeof spin, false);
 	if (load(&gu, elf, n, err, sizeof err) == 0) {
 		entry = grun_get_pc(&gu);
@@ -249,6 +265,80 @@ static void test_a64_debug(void)
 		   "AArch64: stepping `b .` leaves pc in place");
 		ok(grun_run(&gu, false, 20) == GRUN_EV_NONE && grun_get_pc(&gu) == entry,
 		   "AArch64: a slice of `b .` ends on its deadline");
+		unload(&gu);
+	}
+}
+
+/* The pc of a fault in the middle of a block: runs `code` (it faults at
+ * address 8) and returns the index of the instruction pc points at. */
+static int fault_index(const uint32_t *code, size_t len)
+{
+	struct grun_guest gu;
+	char err[256];
+	int idx = -1;
+	size_t n = make_elf(elf, true, 183, code, len, false);
+	if (load(&gu, elf, n, err, sizeof err) != 0)
+		return -2;
+	uint64_t entry = grun_get_pc(&gu);
+	if (grun_run(&gu, false, 100) == GRUN_EV_SIGNAL && gu.fault_addr == 8)
+		idx = (int)((grun_get_pc(&gu) - entry) / 4);
+	unload(&gu);
+	return idx;
+}
+
+static void test_fault_pc(void)
+{
+	/* The second store faults first... */
+	static const uint32_t twice[] = {
+		0xd2800022, /* mov x2, #1 */
+		0xd2800100, /* mov x0, #8 */
+		0xb9000001, /* str w1, [x0]   <- faults */
+		0xd2800042, /* mov x2, #2 */
+		0xb9000001, /* str w1, [x0]   (same address, never reached) */
+	};
+	/* ...an earlier load through the reused register does not count... */
+	static const uint32_t reuse[] = {
+		0xd2a00800, /* mov x0, #0x400000 */
+		0xb9400001, /* ldr w1, [x0]   (ran fine) */
+		0xd2800100, /* mov x0, #8 */
+		0x91000442, /* add x2, x2, #1 */
+		0xb9400003, /* ldr w3, [x0]   <- faults */
+	};
+	/* ...nor does a read of the address a write faults on. */
+	static const uint32_t kinds[] = {
+		0xd2a00800, /* mov x0, #0x400000 */
+		0xb9400001, /* ldr w1, [x0] */
+		0xd2800100, /* mov x0, #8 */
+		0xb9000001, /* str w1, [x0]   <- faults */
+	};
+	int i;
+	i = fault_index(twice, sizeof twice);
+	ok(i == 2,
+	   "fault pc: the first of two stores to the bad address (got %d)", i);
+	i = fault_index(reuse, sizeof reuse);
+	ok(i == 4,
+	   "fault pc: not an earlier load through a reused register (got %d)", i);
+	i = fault_index(kinds, sizeof kinds);
+	ok(i == 3,
+	   "fault pc: the store, not a load of the same address (got %d)", i);
+
+	/* The state is as before the faulting instruction: nothing ran twice. */
+	static const uint32_t counted[] = {
+		0x91000442, /* add x2, x2, #1 */
+		0xd2800100, /* mov x0, #8 */
+		0xb9000001, /* str w1, [x0]   <- faults */
+	};
+	struct grun_guest gu;
+	char err[256];
+	size_t n = make_elf(elf, true, 183, counted, sizeof counted, false);
+	if (load(&gu, elf, n, err, sizeof err) == 0) {
+		uint64_t entry = grun_get_pc(&gu);
+		ok(grun_run(&gu, false, 100) == GRUN_EV_SIGNAL &&
+			   grun_get_pc(&gu) == entry + 8 && grun_get_xreg(&gu, 2) == 1,
+		   "fault pc: registers as before the store, add ran once");
+		ok(grun_run(&gu, false, 100) == GRUN_EV_SIGNAL &&
+			   grun_get_pc(&gu) == entry + 8 && grun_get_xreg(&gu, 2) == 1,
+		   "fault pc: resuming faults again in the same place");
 		unload(&gu);
 	}
 }
@@ -310,6 +400,7 @@ int main(void)
 	test_rejects();
 	test_a64_run();
 	test_a64_debug();
+	test_fault_pc();
 	test_arm(false);
 	test_arm(true);
 	return tap_done();

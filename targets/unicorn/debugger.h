@@ -1,9 +1,9 @@
 /*
- * gstub-run's debugging session: the guest, the engine and the server, and
+ * gstub-run under a debugger: the guest, the engine and the server, and
  * the state the run loop and the target ops share.
  */
-#ifndef GSTUB_RUN_SESSION_H
-#define GSTUB_RUN_SESSION_H
+#ifndef GSTUB_RUN_DEBUGGER_H
+#define GSTUB_RUN_DEBUGGER_H
 
 #include "guest.h"
 
@@ -17,7 +17,7 @@ enum grun_state {
 	GRUN_DEAD,     /* exited, killed, or ended by a signal */
 };
 
-struct grun_session {
+struct grun_debug {
 	struct grun_guest *gu;
 	struct gstub *g;
 	struct gstub_server *srv;
@@ -39,10 +39,10 @@ extern const struct gstub_breakpoint_ops grun_breakpoint_ops;
 void grun_hw_prepare(struct grun_guest *gu, uint64_t start);
 
 /* ---- run_loop.c ---- */
-/* Serve gdb and run the guest until the session is over; returns the exit
+/* Serve gdb and run the guest until both are done; returns the exit
  * status gstub-run should end with. */
-int grun_run_loop(struct grun_session *s);
+int grun_run_loop(struct grun_debug *s);
 /* Queue a stop for the loop to report. */
-void grun_session_stop(struct grun_session *s, const struct gstub_stop *stop);
+void grun_debug_stop(struct grun_debug *s, const struct gstub_stop *stop);
 
 #endif
