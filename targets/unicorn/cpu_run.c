@@ -7,6 +7,7 @@
 #include "guest.h"
 
 #include <gstub/gstub.h>
+#include <stdio.h>
 #include <time.h>
 
 /* Unicorn's exception numbers (QEMU's EXCP_*) as UC_HOOK_INTR sees them. */
@@ -110,32 +111,81 @@ static void hook_block(uc_engine *uc, uint64_t addr, uint32_t size, void *user)
 int grun_cpu_hooks(struct grun_guest *gu, char *err, size_t errlen)
 {
 	uc_hook h;
-	if (uc_hook_add(gu->uc, &h, UC_HOOK_INTR, (void *)hook_intr, gu, 1, 0) != UC_ERR_OK ||
-	    uc_hook_add(gu->uc, &h, UC_HOOK_MEM_INVALID, (void *)hook_bad_mem, gu, 1,
-			0) != UC_ERR_OK ||
-	    uc_hook_add(gu->uc, &h, UC_HOOK_BLOCK, (void *)hook_block, gu, 1, 0) != UC_ERR_OK) {
-		if (errlen)
-			err[0] = '\0';
+	uc_err e = uc_hook_add(gu->uc, &h, UC_HOOK_INTR, (void *)hook_intr, gu, 1, 0);
+	if (e == UC_ERR_OK)
+		e = uc_hook_add(gu->uc, &h, UC_HOOK_MEM_INVALID, (void *)hook_bad_mem,
+				gu, 1, 0);
+	if (e == UC_ERR_OK)
+		e = uc_hook_add(gu->uc, &h, UC_HOOK_BLOCK, (void *)hook_block, gu, 1, 0);
+	if (e != UC_ERR_OK) {
+		snprintf(err, errlen, "unicorn: cannot add the CPU hooks: %s",
+			 uc_strerror(e));
 		return -1;
 	}
 	return 0;
 }
 
+/*
+ * Why a run may need an empty run after it. When the block hook ends a
+ * slice, Unicorn 2.0.1 puts pc back at the start of the block only while no
+ * code hook is registered; with one registered it trusts the pc that code
+ * hooks store before each instruction. But only blocks the hook covers
+ * store it, and a deleted hook (Unicorn's own instruction counter after a
+ * step, a removed hardware breakpoint) stays registered, covering nothing,
+ * until the end of the next run. That run's slices then stop with pc at an
+ * older block and the registers of a newer one, and the program goes on
+ * from the wrong place with the wrong values. An empty run (until == begin)
+ * drops the counter and the deleted hooks while nothing can go wrong.
+ */
+void grun_cpu_settle(struct grun_guest *gu)
+{
+	uint64_t pc = grun_get_resume_pc(gu), fault_addr = gu->fault_addr;
+	bool probing = gu->probing;
+	gu->probing = true; /* hooks do nothing meanwhile */
+	uc_emu_start(gu->uc, pc, pc & ~(uint64_t)1, 0, 0);
+	gu->probing = probing;
+	gu->fault_addr = fault_addr; /* pc may be unmapped (a bad jump) */
+}
+
+/*
+ * Where a single step must end at the latest. Unicorn counts a Thumb IT
+ * instruction and the instructions it makes conditional as one, so a
+ * counted step at an IT would run the whole block; an end address right
+ * after the instruction stops inside the block with the IT state in cpsr,
+ * as on hardware. The count still ends a step that branches elsewhere.
+ */
+static uint64_t step_until(struct grun_guest *gu, uint64_t resume_pc)
+{
+	uint16_t hw;
+	uint64_t pc = resume_pc & ~(uint64_t)1;
+	if (!(resume_pc & 1) || uc_mem_read(gu->uc, pc, &hw, 2) != UC_ERR_OK)
+		return UINT64_MAX;
+	/* First halfwords 0b11101, 0b11110 and 0b11111 start a 32-bit one. */
+	return pc + ((hw >> 11) >= 0x1d ? 4 : 2);
+}
+
 enum grun_event grun_run(struct grun_guest *gu, bool step, unsigned slice_ms)
 {
+	uint64_t pc;
 	uc_err e;
 	if (gu->exited)
 		return GRUN_EV_EXITED;
 	gu->event = GRUN_EV_NONE;
 	/* Unicorn 2.0.1 counts instructions with a code hook that only code
 	 * translated after it exists calls: without a flush, a step after a
-	 * continue runs on through the old translations. */
-	if (step && !gu->last_run_was_step)
+	 * continue runs on through the old translations. The other way, the
+	 * flush drops code translated with the counter calls and the end of
+	 * a step in it, which would slow down and cut short the slices. */
+	if (step != gu->last_run_was_step)
 		uc_ctl(gu->uc, UC_CTL_WRITE(UC_CTL_TB_FLUSH, 0));
 	gu->last_run_was_step = step;
 	gu->slice_blocks = 0;
 	gu->slice_deadline_ns = now_ns() + (uint64_t)slice_ms * 1000000u;
-	e = uc_emu_start(gu->uc, grun_get_resume_pc(gu), UINT64_MAX, 0, step ? 1 : 0);
+	pc = grun_get_resume_pc(gu);
+	e = uc_emu_start(gu->uc, pc, step ? step_until(gu, pc) : UINT64_MAX, 0,
+			 step ? 1 : 0);
+	if (step && !gu->exited)
+		grun_cpu_settle(gu); /* retire the instruction counter */
 	if (gu->event == GRUN_EV_NONE && gu->watch_pending)
 		gu->event = GRUN_EV_WATCH; /* the stepped instruction hit it */
 	if (gu->event != GRUN_EV_NONE)

@@ -165,6 +165,6 @@ const struct gstub_target_ops grun_target_ops = {
 	.detach = detach,
 	.threads = &thread_ops,
 	.breakpoints = &grun_breakpoint_ops,
-	.monitor_cmds = NULL,
-	.n_monitor_cmds = 0,
+	.monitor_cmds = grun_monitor_cmds,
+	.n_monitor_cmds = GRUN_N_MONITOR_CMDS,
 };

@@ -9,6 +9,7 @@
 
 #include <gstub/gstub.h>
 #include <gstub/serve.h>
+#include <gstub/tdesc.h>
 
 enum grun_state {
 	GRUN_STOPPED,  /* waiting for gdb */
@@ -21,6 +22,7 @@ struct grun_debug {
 	struct grun_guest *gu;
 	struct gstub *g;
 	struct gstub_server *srv;
+	const struct gstub_tdesc *td; /* what gdb is told */
 	enum grun_state state;
 	bool interrupt_req;  /* Ctrl-C: stop at the end of this slice */
 	bool detached;       /* running free, no debugger */
@@ -32,6 +34,17 @@ struct grun_debug {
 
 /* ---- debug_ops.c ---- */
 extern const struct gstub_target_ops grun_target_ops;
+
+/* ---- target_desc.c ---- */
+/* The description for the guest's CPU; 0 or a GSTUB_E* code. */
+int grun_tdesc_build(const struct grun_guest *gu, struct gstub_tdesc *td);
+/* Every register of td readable at its size; else -1 and why in err. */
+int grun_tdesc_check(struct grun_guest *gu, const struct gstub_tdesc *td,
+		     char *err, size_t errlen);
+
+/* ---- monitor_cmds.c ---- */
+#define GRUN_N_MONITOR_CMDS 1
+extern const struct gstub_monitor_cmd grun_monitor_cmds[GRUN_N_MONITOR_CMDS];
 
 /* ---- hw_points.c ---- */
 extern const struct gstub_breakpoint_ops grun_breakpoint_ops;

@@ -203,4 +203,5 @@ void grun_locate_fault(struct grun_guest *gu, uc_err fault)
 	}
 	if (pick >= 0)
 		grun_set_pc(gu, t.pc[pick] | (thumb ? 1 : 0));
+	grun_cpu_settle(gu); /* the tries were counted runs */
 }

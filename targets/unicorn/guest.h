@@ -36,7 +36,7 @@ struct grun_hwpoint {
 	int type;          /* enum gstub_bp_type */
 	uint64_t addr;
 	uint64_t len;
-	uc_hook hook;
+	uc_hook hook;      /* a watchpoint's memory hook */
 };
 
 #define GRUN_MAX_HWPOINTS 8
@@ -88,8 +88,8 @@ struct grun_guest {
 	uint64_t watch_addr;
 	uint64_t resume_pc;
 	bool hw_skip_once;       /* resuming at a hardware breakpoint */
-	unsigned n_watch;
-	uc_hook watch_step_hook;
+	unsigned n_points;       /* hardware points in use */
+	uc_hook points_hook;     /* their code hook, while n_points > 0 */
 	struct grun_hwpoint hw[GRUN_MAX_HWPOINTS];
 };
 
@@ -146,6 +146,9 @@ int grun_write_gdb_reg(struct grun_guest *gu, unsigned regnum,
 int grun_cpu_hooks(struct grun_guest *gu, char *err, size_t errlen);
 /* Run until an event, at most slice_ms (continue) or one instruction. */
 enum grun_event grun_run(struct grun_guest *gu, bool step, unsigned slice_ms);
+/* An empty run: after a counted run or a code hook's removal, so that the
+ * next run's slices stop with an exact pc (see cpu_run.c). */
+void grun_cpu_settle(struct grun_guest *gu);
 /* ---- fault_locate.c ---- */
 /* After a memory fault in a continue, put pc on the faulting instruction
  * (Unicorn leaves it at the start of the block). */

@@ -1,12 +1,17 @@
 /*
- * Hardware breakpoints and watchpoints on Unicorn hooks, each hook limited
- * to its own address range so that code elsewhere runs at full speed.
+ * Hardware breakpoints and watchpoints on Unicorn hooks.
  *
  * A watchpoint is reported after the access, with pc at the next
- * instruction (what QEMU's gdbstub does): the memory hook notes the hit and
- * a code hook, present only while watchpoints exist, stops the CPU before
- * the next instruction. Unicorn's pc is not exact inside memory hooks, so
+ * instruction (what QEMU's gdbstub does): the memory hook, limited to the
+ * watched range, notes the hit and the code hook stops the CPU before the
+ * next instruction. Unicorn's pc is not exact inside memory hooks, so
  * stopping there would leave pc at the start of the block.
+ *
+ * There is one code hook, over all addresses, while any point exists: it
+ * stops at hardware breakpoints and after watchpoint hits. A code hook
+ * limited to a breakpoint's address would be cheaper but Unicorn 2.0.1 then
+ * loses pc when a slice ends in code the hook does not cover (cpu_run.c);
+ * removing it is followed by an empty run for the same reason.
  */
 #include "debugger.h"
 
@@ -45,35 +50,36 @@ static void hook_watch_access(uc_engine *uc, uc_mem_type type, uint64_t addr,
 	}
 }
 
-static void hook_watch_step(uc_engine *uc, uint64_t addr, uint32_t size,
-			    void *user)
-{
-	struct grun_debug *s = user;
-	(void)addr;
-	(void)size;
-	if (s->gu->watch_pending && s->gu->event == GRUN_EV_NONE && !s->gu->probing) {
-		s->gu->event = GRUN_EV_WATCH;
-		uc_emu_stop(uc);
-	}
-}
-
-static void hook_hw_break(uc_engine *uc, uint64_t addr, uint32_t size,
-			  void *user)
+/* Before each instruction: a watchpoint hit by the previous one, or a
+ * hardware breakpoint here. */
+static void hook_points_code(uc_engine *uc, uint64_t addr, uint32_t size,
+			     void *user)
 {
 	struct grun_debug *s = user;
 	struct grun_guest *gu = s->gu;
 	(void)size;
-	if (gu->probing)
+	if (gu->probing || gu->event != GRUN_EV_NONE)
 		return;
-	if (gu->hw_skip_once && addr == gu->resume_pc) {
-		gu->hw_skip_once = false;
+	if (gu->watch_pending) {
+		gu->event = GRUN_EV_WATCH;
+		uc_emu_stop(uc);
+		return;
+	}
+	for (unsigned i = 0; i < GRUN_MAX_HWPOINTS; i++) {
+		if (!gu->hw[i].used || gu->hw[i].type != GSTUB_BP_HARDWARE ||
+		    gu->hw[i].addr != addr)
+			continue;
+		/* The first instruction of a resume from the breakpoint
+		 * runs: gdb steps off it that way. */
+		if (gu->hw_skip_once && addr == gu->resume_pc) {
+			gu->hw_skip_once = false;
+			return;
+		}
+		gu->event = GRUN_EV_HWBREAK;
+		uc_emu_stop(uc);
 		return;
 	}
 	gu->hw_skip_once = false;
-	if (gu->event == GRUN_EV_NONE) {
-		gu->event = GRUN_EV_HWBREAK;
-		uc_emu_stop(uc);
-	}
 }
 
 void grun_hw_prepare(struct grun_guest *gu, uint64_t start)
@@ -87,30 +93,49 @@ void grun_hw_prepare(struct grun_guest *gu, uint64_t start)
 			gu->hw_skip_once = true;
 }
 
+/* The shared code hook comes with the first point and goes with the last. */
+static int points_hook_get(struct grun_debug *s)
+{
+	struct grun_guest *gu = s->gu;
+	if (gu->n_points > 0) {
+		gu->n_points++;
+		return 0;
+	}
+	if (uc_hook_add(gu->uc, &gu->points_hook, UC_HOOK_CODE,
+			(void *)hook_points_code, s, 1, 0) != UC_ERR_OK)
+		return GSTUB_EIO;
+	gu->n_points = 1;
+	return 0;
+}
+
+static void points_hook_put(struct grun_guest *gu)
+{
+	if (--gu->n_points > 0)
+		return;
+	uc_hook_del(gu->uc, gu->points_hook);
+	flush_code(gu);
+	grun_cpu_settle(gu);
+}
+
 static int insert(void *ctx, enum gstub_bp_type type, uint64_t addr,
 		  uint64_t kind)
 {
 	struct grun_debug *s = ctx;
 	struct grun_guest *gu = s->gu;
 	struct grun_hwpoint *slot = NULL;
-	uc_err e;
-	int hook_type;
-	void *cb;
+	int hook_type = 0;
 
 	if (type == GSTUB_BP_HARDWARE) {
-		hook_type = UC_HOOK_CODE;
-		cb = (void *)hook_hw_break;
-		kind = 1;
+		kind = 1; /* the hook matches the instruction's address */
 	} else if (type == GSTUB_WP_WRITE || type == GSTUB_WP_READ ||
 		   type == GSTUB_WP_ACCESS) {
 		/* gdb asks for at most a doubleword per watchpoint on ARM;
-		 * allow larger aligned ranges anyway. */
+		 * allow larger ranges anyway. */
 		if (kind == 0 || kind > 4096 || addr + kind < addr)
 			return GSTUB_EINVAL;
 		hook_type = type == GSTUB_WP_WRITE  ? UC_HOOK_MEM_WRITE
 			    : type == GSTUB_WP_READ ? UC_HOOK_MEM_READ
 						    : UC_HOOK_MEM_READ | UC_HOOK_MEM_WRITE;
-		cb = (void *)hook_watch_access;
 	} else {
 		return GSTUB_EINVAL;
 	}
@@ -123,18 +148,14 @@ static int insert(void *ctx, enum gstub_bp_type type, uint64_t addr,
 	}
 	if (!slot)
 		return GSTUB_ENOSPC;
-	e = uc_hook_add(gu->uc, &slot->hook, hook_type, cb, s, addr,
-			addr + kind - 1);
-	if (e != UC_ERR_OK)
+	if (hook_type != 0 &&
+	    uc_hook_add(gu->uc, &slot->hook, hook_type, (void *)hook_watch_access,
+			s, addr, addr + kind - 1) != UC_ERR_OK)
 		return GSTUB_EIO;
-	if (type != GSTUB_BP_HARDWARE && gu->n_watch++ == 0) {
-		e = uc_hook_add(gu->uc, &gu->watch_step_hook, UC_HOOK_CODE,
-				(void *)hook_watch_step, s, 1, 0);
-		if (e != UC_ERR_OK) {
-			gu->n_watch--;
+	if (points_hook_get(s) != 0) {
+		if (hook_type != 0)
 			uc_hook_del(gu->uc, slot->hook);
-			return GSTUB_EIO;
-		}
+		return GSTUB_EIO;
 	}
 	slot->used = true;
 	slot->type = (int)type;
@@ -156,11 +177,11 @@ static int remove_point(void *ctx, enum gstub_bp_type type, uint64_t addr,
 		if (!p->used || p->type != (int)type || p->addr != addr ||
 		    p->len != kind)
 			continue;
-		uc_hook_del(gu->uc, p->hook);
+		if (type != GSTUB_BP_HARDWARE)
+			uc_hook_del(gu->uc, p->hook);
 		p->used = false;
-		if (type != GSTUB_BP_HARDWARE && --gu->n_watch == 0)
-			uc_hook_del(gu->uc, gu->watch_step_hook);
 		flush_code(gu);
+		points_hook_put(gu);
 		return 0;
 	}
 	return GSTUB_ENOENT;

@@ -21,6 +21,8 @@ gstub_run_SOURCES = \
 	targets/unicorn/syscalls.c \
 	targets/unicorn/debug_ops.c \
 	targets/unicorn/hw_points.c \
+	targets/unicorn/target_desc.c \
+	targets/unicorn/monitor_cmds.c \
 	targets/unicorn/run_loop.c
 gstub_run_CFLAGS = $(AM_CFLAGS) $(UNICORN_CFLAGS)
 gstub_run_LDADD = libgstub.la $(UNICORN_LIBS)
@@ -40,7 +42,8 @@ tests_unit_run_guest_SOURCES = \
 	targets/unicorn/fault_locate.c \
 	targets/unicorn/linux_signals.c \
 	targets/unicorn/syscall_table.c \
-	targets/unicorn/syscalls.c
+	targets/unicorn/syscalls.c \
+	targets/unicorn/hw_points.c
 tests_unit_run_guest_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/targets/unicorn
 tests_unit_run_guest_CFLAGS = $(AM_CFLAGS) $(UNICORN_CFLAGS)
 tests_unit_run_guest_LDADD = $(UNICORN_LIBS)

@@ -65,16 +65,6 @@ static void on_disconnect(void *ctx)
 	s->interrupt_req = false;
 }
 
-static int build_tdesc(struct grun_guest *gu, struct gstub_tdesc *td)
-{
-	if (gu->arch == GRUN_ARCH_AARCH64) {
-		struct gstub_aarch64_config c = { 0 };
-		return gstub_tdesc_aarch64(td, &c);
-	}
-	struct gstub_arm_config c = { .fp = GSTUB_ARM_FP_VFPV3, .neon = true };
-	return gstub_tdesc_arm(td, &c);
-}
-
 int main(int argc, char **argv)
 {
 	static struct grun_guest gu;
@@ -106,14 +96,20 @@ int main(int argc, char **argv)
 		fprintf(stderr, "gstub-run: %s\n", err[0] ? err : "cannot start the program");
 		return 2;
 	}
-	if (build_tdesc(&gu, &td) != 0) {
-		fprintf(stderr, "gstub-run: cannot build the target description\n");
+	rc = grun_tdesc_build(&gu, &td);
+	if (rc != 0) {
+		fprintf(stderr, "gstub-run: target description: %s\n", gstub_strerror(rc));
+		return 2;
+	}
+	if (grun_tdesc_check(&gu, &td, err, sizeof err) != 0) {
+		fprintf(stderr, "gstub-run: %s\n", err);
 		return 2;
 	}
 
 	memset(&s, 0, sizeof s);
 	s.gu = &gu;
 	s.g = &g;
+	s.td = &td;
 	s.state = GRUN_STOPPED;
 	s.slice_ms = GRUN_SLICE_MS;
 	gu.output_to_gdb = o.output_to_gdb;

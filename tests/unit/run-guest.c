@@ -3,7 +3,7 @@
  * compiler needed) are checked by the loader, then run, stepped and faulted
  * in Unicorn, for AArch64, ARM and Thumb.
  */
-#include "guest.h"
+#include "debugger.h"
 #include "tap.h"
 
 #include <gstub/gstub.h>
@@ -215,7 +215,11 @@ static void test_a64_debug(void)
 	ok(grun_read_gdb_reg(&gu, 31, &v, 8) == 0 && v % 16 == 0 && v != 0,
 	   "AArch64: sp is set and aligned");
 	ok(grun_read_gdb_reg(&gu, 32, &v, 4) == GSTUB_EINVAL, "AArch64: wrong register size refused");
-	ok(grun_read_gdb_reg(&gu, 68, q, 4) == GSTUB_ENOENT, "AArch64: unknown register refused");
+	ok(grun_read_gdb_reg(&gu, 69, q, 4) == GSTUB_ENOENT, "AArch64: unknown register refused");
+	v = 0x1234567890ull;
+	ok(grun_write_gdb_reg(&gu, 68, &v, 8) == 0 && (v = 0, grun_read_gdb_reg(&gu, 68, &v, 8)) == 0 &&
+		   v == 0x1234567890ull,
+	   "AArch64: tpidr written and read");
 	ok(grun_run(&gu, true, 100) == GRUN_EV_STEPPED && grun_get_pc(&gu) == entry + 4,
 	   "AArch64: one step moves one instruction");
 	ok(grun_get_xreg(&gu, 0) == 7, "AArch64: the stepped instruction ran");
@@ -381,6 +385,13 @@ static void test_arm(bool thumb)
 	ok(grun_write_gdb_reg(&gu, 26 + 31, &d, 8) == 0 &&
 		   grun_read_gdb_reg(&gu, 26 + 31, &back, 8) == 0 && back == d,
 	   "%s: d31 written and read", name);
+	uint32_t tls = 0xfeedbeef, tls_back = 0;
+	ok(grun_write_gdb_reg(&gu, 59, &tls, 4) == 0 &&
+		   grun_read_gdb_reg(&gu, 59, &tls_back, 4) == 0 && tls_back == tls,
+	   "%s: tpidruro written and read", name);
+	ok(grun_read_gdb_reg(&gu, 60, &tls_back, 4) == GSTUB_ENOENT &&
+		   grun_read_gdb_reg(&gu, 59, &d, 8) == GSTUB_EINVAL,
+	   "%s: unknown register and wrong size refused", name);
 	ok(grun_run(&gu, false, 100) == GRUN_EV_EXITED && gu.exit_status == 7,
 	   "%s: runs to exit(7)", name);
 	unload(&gu);
@@ -395,6 +406,173 @@ static void test_arm(bool thumb)
 	}
 }
 
+/* Single steps through a Thumb IT block stop at every instruction, with the
+ * IT state in cpsr, and the block's condition holds (taken or not). */
+static void test_thumb_it(bool taken)
+{
+	const uint16_t code[] = {
+		0x2301,                  /* movs r3, #1 */
+		taken ? 0x2b02 : 0x2b01, /* cmp r3, #2 / #1 */
+		0xbf1c,                  /* itt ne */
+		0x2305,                  /* movne r3, #5 */
+		0xf04f, 0x0406,          /* movne.w r4, #6 */
+		0x2507,                  /* movs r5, #7 */
+		0xbe00,                  /* bkpt #0 */
+	};
+	const char *name = taken ? "Thumb IT, condition true" : "Thumb IT, condition false";
+	static const unsigned sizes[] = { 2, 2, 2, 2, 4, 2 };
+	struct grun_guest gu;
+	char err[256];
+	uint32_t cpsr = 0;
+	bool each = true, it_seen = false;
+	size_t n = make_elf(elf, false, 40, code, sizeof code, true);
+
+	if (!ok(load(&gu, elf, n, err, sizeof err) == 0, "%s: loads (%s)", name, err))
+		return;
+	uint64_t pc = grun_get_pc(&gu);
+	for (unsigned i = 0; i < 6 && each; i++) {
+		each = grun_run(&gu, true, 100) == GRUN_EV_STEPPED &&
+		       grun_get_pc(&gu) == pc + sizes[i];
+		pc += sizes[i];
+		if (i == 2 || i == 3) {
+			grun_read_gdb_reg(&gu, 25, &cpsr, 4);
+			it_seen = it_seen || (cpsr & 0x0600fc00u) != 0;
+		}
+	}
+	ok(each, "%s: one instruction per step", name);
+	ok(it_seen, "%s: cpsr shows the IT state inside the block", name);
+	ok(grun_get_xreg(&gu, 3) == (taken ? 5u : 1u) &&
+		   grun_get_xreg(&gu, 4) == (taken ? 6u : 0u) && grun_get_xreg(&gu, 5) == 7,
+	   "%s: the conditional instructions ran as the condition says", name);
+	ok(grun_run(&gu, false, 100) == GRUN_EV_BREAK, "%s: continues to the end", name);
+	unload(&gu);
+}
+
+/* Three blocks per round (A: r0 += 1, B: r2 += r0, C: loop until r0 is
+ * GRUN_ROUNDS), then the engine's breakpoint. A slice that ends in block B
+ * or C and resumes anywhere else counts wrong, so the sums show whether
+ * every slice resumed exactly where the previous one stopped. */
+#define GRUN_ROUNDS 20000u
+static const uint32_t a64_rounds[] = {
+	0xd2800000, /* mov x0, #0 */
+	0xd2800002, /* mov x2, #0 */
+	0xd289c401, /* mov x1, #20000 */
+	0x91000400, /* A: add x0, x0, #1 */
+	0x14000001, /*    b B */
+	0x8b000042, /* B: add x2, x2, x0 */
+	0x14000001, /*    b C */
+	0xeb01001f, /* C: cmp x0, x1 */
+	0x54ffff61, /*    b.ne A */
+	0xd4200000, /* brk #0 */
+};
+static const uint32_t arm_rounds[] = {
+	0xe3a00000, /* mov r0, #0 */
+	0xe3a02000, /* mov r2, #0 */
+	0xe3041e20, /* movw r1, #20000 */
+	0xe2800001, /* A: add r0, r0, #1 */
+	0xeaffffff, /*    b B */
+	0xe0822000, /* B: add r2, r2, r0 */
+	0xeaffffff, /*    b C */
+	0xe1500001, /* C: cmp r0, r1 */
+	0x1afffff9, /*    bne A */
+	0xe1200070, /* bkpt #0 */
+};
+static const uint16_t thumb_rounds[] = {
+	0x2000,         /* movs r0, #0 */
+	0x2200,         /* movs r2, #0 */
+	0xf644, 0x6120, /* movw r1, #20000 */
+	0x3001,         /* A: adds r0, #1 */
+	0xe7ff,         /*    b B */
+	0x1812,         /* B: adds r2, r2, r0 */
+	0xe7ff,         /*    b C */
+	0x4288,         /* C: cmp r0, r1 */
+	0xd1f9,         /*    bne A */
+	0xbe00,         /* bkpt #0 */
+	0xbf00,
+};
+
+enum rounds_extra {
+	ROUNDS_PLAIN,
+	ROUNDS_HWBREAK_ELSEWHERE, /* a hardware breakpoint never reached */
+	ROUNDS_WATCH_ELSEWHERE,   /* a watchpoint never hit */
+	ROUNDS_HW_ADD_REMOVE,     /* one inserted and removed before running */
+};
+
+/* Runs a rounds program: `steps` single steps, then continues in the
+ * shortest slices (each ends after the block hook's clock check) to the
+ * breakpoint. True when it got there with both sums right. */
+static bool run_rounds(enum grun_arch arch, bool thumb, unsigned steps,
+		       enum rounds_extra extra)
+{
+	static struct grun_guest gu;
+	static struct grun_debug dbg;
+	char err[256];
+	size_t n;
+	uint64_t want_sum = (uint64_t)GRUN_ROUNDS * (GRUN_ROUNDS + 1) / 2;
+	enum grun_event ev = GRUN_EV_NONE;
+	bool good = true;
+
+	if (arch == GRUN_ARCH_AARCH64)
+		n = make_elf(elf, true, 183, a64_rounds, sizeof a64_rounds, false);
+	else if (thumb)
+		n = make_elf(elf, false, 40, thumb_rounds, sizeof thumb_rounds, true);
+	else
+		n = make_elf(elf, false, 40, arm_rounds, sizeof arm_rounds, false);
+	if (load(&gu, elf, n, err, sizeof err) != 0)
+		return false;
+	memset(&dbg, 0, sizeof dbg);
+	dbg.gu = &gu;
+	if (extra == ROUNDS_HWBREAK_ELSEWHERE || extra == ROUNDS_HW_ADD_REMOVE)
+		good = grun_breakpoint_ops.insert(&dbg, GSTUB_BP_HARDWARE,
+						  0x1000, 4) == 0;
+	if (extra == ROUNDS_WATCH_ELSEWHERE)
+		good = grun_breakpoint_ops.insert(&dbg, GSTUB_WP_WRITE,
+						  gu.stack_top - 8, 8) == 0;
+	if (extra == ROUNDS_HW_ADD_REMOVE)
+		good = good && grun_breakpoint_ops.remove(&dbg, GSTUB_BP_HARDWARE,
+							  0x1000, 4) == 0;
+	for (unsigned i = 0; i < steps && good; i++)
+		good = grun_run(&gu, true, 100) == GRUN_EV_STEPPED;
+	grun_hw_prepare(&gu, grun_get_pc(&gu));
+	for (unsigned i = 0; i < 1000000 && good && ev == GRUN_EV_NONE; i++)
+		ev = grun_run(&gu, false, 0);
+	good = good && ev == GRUN_EV_BREAK && grun_get_xreg(&gu, 0) == GRUN_ROUNDS &&
+	       (grun_get_xreg(&gu, 2) & 0xffffffffu) == (want_sum & 0xffffffffu);
+	if (!good)
+		printf("# event %d, r0 %llu, r2 %llu, pc %llx\n", (int)ev,
+		       (unsigned long long)grun_get_xreg(&gu, 0),
+		       (unsigned long long)grun_get_xreg(&gu, 2),
+		       (unsigned long long)grun_get_pc(&gu));
+	unload(&gu);
+	return good;
+}
+
+/* Stepping leaves Unicorn's instruction counter behind, and a hardware
+ * point adds a code hook: neither may change where a later slice
+ * resumes. Runs straight through, and after 1 to 3 steps. */
+static void test_resume_after(void)
+{
+	static const struct {
+		enum grun_arch arch;
+		bool thumb;
+		const char *name;
+	} archs[] = {
+		{ GRUN_ARCH_AARCH64, false, "AArch64" },
+		{ GRUN_ARCH_ARM, false, "ARM" },
+		{ GRUN_ARCH_ARM, true, "Thumb" },
+	};
+	static const char *extras[] = { "", ", hardware breakpoint elsewhere",
+					", watchpoint elsewhere",
+					", hardware breakpoint added and removed" };
+	for (unsigned a = 0; a < 3; a++)
+		for (unsigned x = 0; x < 4; x++)
+			for (unsigned steps = 0; steps <= 3; steps += (x ? 3 : 1))
+				ok(run_rounds(archs[a].arch, archs[a].thumb, steps,
+					      (enum rounds_extra)x),
+				   "%s: %u steps, then slices to the end count right%s",
+				   archs[a].name, steps, extras[x]);
+}
+
 int main(void)
 {
 	test_rejects();
@@ -403,5 +581,8 @@ int main(void)
 	test_fault_pc();
 	test_arm(false);
 	test_arm(true);
+	test_thumb_it(true);
+	test_thumb_it(false);
+	test_resume_after();
 	return tap_done();
 }
