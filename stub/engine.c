@@ -3,7 +3,8 @@
 
 static bool ops_complete(const struct gstub_target_ops *ops)
 {
-	return ops && ops->version == GSTUB_TARGET_OPS_VERSION && ops->read_reg &&
+	return ops && ops->version >= 1 &&
+	       ops->version <= GSTUB_TARGET_OPS_VERSION && ops->read_reg &&
 	       ops->write_reg && ops->read_mem && ops->write_mem &&
 	       ops->resume && ops->interrupt;
 }
@@ -11,6 +12,7 @@ static bool ops_complete(const struct gstub_target_ops *ops)
 int gstub_init(struct gstub *g, const struct gstub_config *cfg)
 {
 	size_t half, need;
+	int err;
 
 	if (!g || !cfg || !ops_complete(cfg->ops) || !cfg->tdesc ||
 	    !cfg->write || !cfg->packet_buf || cfg->pid < 0)
@@ -37,6 +39,9 @@ int gstub_init(struct gstub *g, const struct gstub_config *cfg)
 	gstub_set_log_max_chars(g, cfg->log_max_chars ? cfg->log_max_chars
 						      : GSTUB_LOG_DEFAULT_CHARS);
 	g->log_enabled = cfg->log_enabled;
+	err = gstub_sve_init(g);
+	if (err)
+		return err;
 	gstub_reset_connection(g);
 	return 0;
 }

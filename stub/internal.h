@@ -206,6 +206,26 @@ int gstub_out_reg(struct gstub *g, gstub_tid tid, const struct gstub_tdesc_reg *
 int gstub_read_pc(struct gstub *g, gstub_tid tid, uint64_t *pc);
 int gstub_write_pc(struct gstub *g, gstub_tid tid, uint64_t pc);
 
+/* ----- sve.c: vector lengths ----- */
+
+/* Sets g->td to cfg.tdesc and checks the SVE configuration (gstub_init's
+ * errors). */
+int gstub_sve_init(struct gstub *g);
+/* Finds the SVE registers of g->td (g->sve.vq 0 when there are none). */
+void gstub_sve_locate(struct gstub *g);
+bool gstub_sve_present(const struct gstub *g);
+uint32_t gstub_sve_vg_regnum(const struct gstub *g);
+/* The target's SVE ops (NULL for a version 1 table or none). */
+const struct gstub_sve_ops *gstub_sve_ops(const struct gstub *g);
+/* How many leading bytes of r (sent as `size` bytes) hold live state for
+ * thread tid: all of them except for z/p/ffr past the current length. */
+size_t gstub_sve_live_bytes(const struct gstub *g, gstub_tid tid,
+			    const struct gstub_tdesc_reg *r, size_t size);
+/* GSTUB_SVE_CURRENT, target stopped: serve the description for tid's
+ * current vector length (called when a stop reply is built and before
+ * gdb reads target.xml from its start). */
+void gstub_sve_follow(struct gstub *g, gstub_tid tid);
+
 /* ----- memory (whole-length loops over the target's ops) ----- */
 
 int gstub_mem_read_all(struct gstub *g, uint64_t addr, uint8_t *buf, size_t len);

@@ -10,6 +10,7 @@ libgstub_la_SOURCES += \
 	stub/engine.c \
 	stub/stop.c \
 	stub/registers.c \
+	stub/sve.c \
 	stub/memory.c \
 	stub/swbreak.c \
 	stub/breakpoints.c \

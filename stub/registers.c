@@ -17,7 +17,7 @@ static gstub_tid reg_tid(const struct gstub *g)
 static int reg_hex_at(struct gstub *g, gstub_tid tid,
 		      const struct gstub_tdesc_reg *r, uint8_t *dst)
 {
-	size_t n = gstub_reg_size(r);
+	size_t n = gstub_reg_size(r), live;
 	uint8_t *raw = dst + n;
 	int err = g->cfg.ops->read_reg(g->cfg.target_ctx, tid, r->regnum, raw, n);
 
@@ -27,8 +27,24 @@ static int reg_hex_at(struct gstub *g, gstub_tid tid,
 	}
 	if (err)
 		return err < 0 ? err : GSTUB_EIO;
+	live = gstub_sve_live_bytes(g, tid, r, n);
+	memset(raw + live, 0, n - live); /* past the vector length */
 	gstub_hex_encode(raw, n, dst);
 	return 0;
+}
+
+/* Writes a register; bytes past the current vector length are dropped
+ * (zeroed) rather than refused, as the hardware ignores them. */
+static int reg_write(struct gstub *g, gstub_tid tid,
+		     const struct gstub_tdesc_reg *r, uint8_t *raw)
+{
+	size_t n = gstub_reg_size(r);
+	size_t live = gstub_sve_live_bytes(g, tid, r, n);
+	int err;
+
+	memset(raw + live, 0, n - live);
+	err = g->cfg.ops->write_reg(g->cfg.target_ctx, tid, r->regnum, raw, n);
+	return err > 0 ? GSTUB_EIO : err;
 }
 
 int gstub_out_reg(struct gstub *g, gstub_tid tid, const struct gstub_tdesc_reg *r)
@@ -47,7 +63,7 @@ int gstub_out_reg(struct gstub *g, gstub_tid tid, const struct gstub_tdesc_reg *
 
 GSTUB_HANDLER(gstub_cmd_read_regs)
 {
-	const struct gstub_tdesc *td = g->cfg.tdesc;
+	const struct gstub_tdesc *td = g->td;
 	gstub_tid tid = reg_tid(g);
 	uint8_t *out;
 	uint32_t i;
@@ -73,7 +89,7 @@ GSTUB_HANDLER(gstub_cmd_read_regs)
 
 GSTUB_HANDLER(gstub_cmd_write_regs)
 {
-	const struct gstub_tdesc *td = g->cfg.tdesc;
+	const struct gstub_tdesc *td = g->td;
 	gstub_tid tid = reg_tid(g);
 	uint8_t *raw = (uint8_t *)args;
 	uint32_t i;
@@ -89,10 +105,9 @@ GSTUB_HANDLER(gstub_cmd_write_regs)
 
 		if ((size_t)r->offset + n > td->g_size)
 			continue;
-		err = g->cfg.ops->write_reg(g->cfg.target_ctx, tid, r->regnum,
-					    raw + r->offset, n);
+		err = reg_write(g, tid, r, raw + r->offset);
 		if (err)
-			return err < 0 ? err : GSTUB_EIO;
+			return err;
 	}
 	return GSTUB_REPLY_OK;
 }
@@ -104,7 +119,7 @@ static const struct gstub_tdesc_reg *parse_regnum(struct gstub *g,
 
 	if (!gstub_cur_hex(c, &n) || n > UINT32_MAX)
 		return NULL;
-	return gstub_tdesc_find(g->cfg.tdesc, (uint32_t)n);
+	return gstub_tdesc_find(g->td, (uint32_t)n);
 }
 
 GSTUB_HANDLER(gstub_cmd_read_reg)
@@ -135,16 +150,14 @@ GSTUB_HANDLER(gstub_cmd_write_reg)
 	raw = (uint8_t *)args + (c.p - args);
 	if (!gstub_hex_decode(c.p, raw, n))
 		return GSTUB_EINVAL;
-	err = g->cfg.ops->write_reg(g->cfg.target_ctx, reg_tid(g), r->regnum, raw, n);
-	if (err)
-		return err < 0 ? err : GSTUB_EIO;
-	return GSTUB_REPLY_OK;
+	err = reg_write(g, reg_tid(g), r, raw);
+	return err ? err : GSTUB_REPLY_OK;
 }
 
 /* The pc register and its size, when it is one we can handle as a number. */
 static const struct gstub_tdesc_reg *pc_reg(const struct gstub *g, size_t *n)
 {
-	const struct gstub_tdesc *td = g->cfg.tdesc;
+	const struct gstub_tdesc *td = g->td;
 	const struct gstub_tdesc_reg *r;
 
 	if (td->pc_regnum < 0)

@@ -34,7 +34,7 @@ static void out_expedited(struct gstub *g, gstub_tid tid, int32_t regnum)
 
 	if (regnum < 0)
 		return;
-	r = gstub_tdesc_find(g->cfg.tdesc, (uint32_t)regnum);
+	r = gstub_tdesc_find(g->td, (uint32_t)regnum);
 	if (!r)
 		return;
 	if ((uint32_t)regnum < 0x10)
@@ -65,7 +65,7 @@ static const char *watch_key(enum gstub_stop_reason reason)
 
 void gstub_out_stop_reply(struct gstub *g, const struct gstub_stop *stop)
 {
-	const struct gstub_tdesc *td = g->cfg.tdesc;
+	const struct gstub_tdesc *td;
 	const char *watch = watch_key(stop->reason);
 	gstub_tid tid = stop->tid > 0 ? stop->tid : gstub_current_tid(g);
 	int sig = stop->signal;
@@ -85,6 +85,9 @@ void gstub_out_stop_reply(struct gstub *g, const struct gstub_stop *stop)
 	}
 	if (sig == 0 && stop->reason != GSTUB_STOP_SIGNAL)
 		sig = GSTUB_SIGTRAP;
+	/* a new vector length shows from this stop on (GSTUB_SVE_CURRENT) */
+	gstub_sve_follow(g, tid);
+	td = g->td;
 	gstub_out_char(g, 'T');
 	gstub_out_hex_byte(g, (unsigned)sig);
 	gstub_out_str(g, "thread:");
@@ -94,6 +97,9 @@ void gstub_out_stop_reply(struct gstub *g, const struct gstub_stop *stop)
 	out_expedited(g, tid, td->sp_regnum);
 	out_expedited(g, tid, td->fp_regnum);
 	out_expedited(g, tid, td->status_regnum);
+	/* vg: the vector length, so that a client can follow it */
+	if (gstub_sve_present(g))
+		out_expedited(g, tid, (int32_t)gstub_sve_vg_regnum(g));
 	if (stop->reason == GSTUB_STOP_SWBREAK &&
 	    (g->gdb_features & GSTUB_GDB_SWBREAK))
 		gstub_out_str(g, "swbreak:;");

@@ -52,7 +52,7 @@ static bool insn_for(uint8_t arch, uint64_t kind, struct bp_insn *insn)
 
 bool gstub_swbreak_supported(const struct gstub *g)
 {
-	uint8_t arch = g->cfg.tdesc->arch;
+	uint8_t arch = g->td->arch;
 
 	return arch == GSTUB_ARCH_AARCH64 || arch == GSTUB_ARCH_ARM ||
 	       arch == GSTUB_ARCH_ARM_M || arch == GSTUB_ARCH_X86_64;
@@ -98,7 +98,7 @@ int gstub_swbreak_insert(struct gstub *g, uint64_t addr, uint64_t kind)
 	size_t i;
 	int r;
 
-	if (!insn_for(g->cfg.tdesc->arch, kind, &insn))
+	if (!insn_for(g->td->arch, kind, &insn))
 		return GSTUB_EINVAL;
 	if (insn.len - 1u > UINT64_MAX - addr)
 		return GSTUB_EINVAL;
@@ -140,7 +140,7 @@ int gstub_swbreak_remove(struct gstub *g, uint64_t addr, uint64_t kind)
 	struct bp_insn insn;
 	struct gstub_bp_ *bp;
 
-	if (!insn_for(g->cfg.tdesc->arch, kind, &insn))
+	if (!insn_for(g->td->arch, kind, &insn))
 		return GSTUB_EINVAL;
 	bp = find(g, addr);
 	return bp ? restore(g, bp) : 0;
@@ -206,7 +206,7 @@ void gstub_swbreak_after_write(struct gstub *g, uint64_t addr,
 			continue;
 		memcpy(bp->saved + ib, data + id, n);
 		/* the write replaced (part of) the instruction: put it back */
-		if (insn_for(g->cfg.tdesc->arch, bp->kind, &insn))
+		if (insn_for(g->td->arch, bp->kind, &insn))
 			(void)gstub_mem_write_all(g, bp->addr, insn.bytes,
 						  insn.len);
 	}

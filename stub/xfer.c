@@ -72,7 +72,11 @@ static int xfer_reply(struct gstub *g, char *args, size_t len, doc_read_fn rd)
 static int features_read(struct gstub *g, const char *annex, size_t alen,
 			 size_t off, char *out, size_t n, bool *at_end)
 {
-	return gstub_tdesc_xml_read(g->cfg.tdesc, annex, alen, off, out, n,
+	/* gdb (re)reads the description: give it the one for the current
+	 * vector length (GSTUB_SVE_CURRENT), never switching mid-document */
+	if (off == 0)
+		gstub_sve_follow(g, gstub_current_tid(g));
+	return gstub_tdesc_xml_read(g->td, annex, alen, off, out, n,
 				    at_end);
 }
 

@@ -147,7 +147,18 @@ struct gstub_monitor_cmd {
 	int (*run)(struct gstub *g, void *ctx, const char *args, size_t len);
 };
 
-#define GSTUB_TARGET_OPS_VERSION 1u
+/* Scalable vectors (AArch64 SVE), optional: how long the vectors are now.
+ * See GSTUB_SVE_MAX / GSTUB_SVE_CURRENT and docs/sve-vector-length.md. */
+struct gstub_sve_ops {
+	/* The vector length thread `tid` uses now, in 128-bit quadwords
+	 * (vg / 2): 1..16, or 0 when unknown (the engine then takes every
+	 * register at the size of the description it serves). Called only
+	 * while the target is stopped. */
+	unsigned (*current_vq)(void *ctx, gstub_tid tid);
+};
+
+/* 2 added `sve`; tables of version 1 (without it) are still accepted. */
+#define GSTUB_TARGET_OPS_VERSION 2u
 
 /* The target can execute one instruction and stop (s, vCont;s). */
 #define GSTUB_TARGET_CAN_STEP (1u << 0)
@@ -191,6 +202,16 @@ struct gstub_target_ops {
 	const struct gstub_breakpoint_ops *breakpoints;
 	const struct gstub_monitor_cmd *monitor_cmds;
 	size_t n_monitor_cmds;
+
+	/* Version 2. With an SVE description: the current vector length.
+	 *
+	 * SVE registers (z0-z31, p0-p15, ffr) are asked for at the size of
+	 * the description being served, which may differ from the current
+	 * length (16*vq bytes for z, 2*vq for p and ffr). read_reg fills at
+	 * least min(size, current) bytes; the engine sends every byte past the
+	 * current length as zero, whatever the target left there. write_reg
+	 * stores min(size, current) bytes; the engine has zeroed the rest. */
+	const struct gstub_sve_ops *sve;
 };
 
 /* ------------------------------------------------------------------ stops */
@@ -226,6 +247,18 @@ typedef void (*gstub_write_fn)(void *ctx, const void *data, size_t len);
  *   [remote] Sending packet: $00000000#80 */
 typedef void (*gstub_log_fn)(void *ctx, const char *text, size_t len);
 
+/* How an SVE target's registers reach gdb when its vector length changes
+ * (docs/sve-vector-length.md). */
+enum gstub_sve_policy {
+	/* One description at the largest length for the whole session;
+	 * bytes past the current length read as zero, vg tells the length.
+	 * gdb 13 shows correct values throughout. The default. */
+	GSTUB_SVE_MAX = 0,
+	/* The description follows the current length (switched at stops,
+	 * vg expedited); for clients that re-read it. */
+	GSTUB_SVE_CURRENT = 1,
+};
+
 struct gstub_config {
 	const struct gstub_target_ops *ops;
 	void *target_ctx;
@@ -248,6 +281,24 @@ struct gstub_config {
 	 * ids "pPID.TID", "W00;process:PID", `info inferiors`); 0: do not
 	 * offer multiprocess. Must not be negative. */
 	int64_t pid;
+
+	/* What gdb sees when an SVE target changes its vector length
+	 * (ignored for descriptions without SVE). GSTUB_SVE_MAX: tdesc is for
+	 * the largest length and is always served. GSTUB_SVE_CURRENT: the
+	 * engine serves a description for the current length, switching at
+	 * stops; it then needs ops->sve, sve_describe and sve_tdesc_buf. */
+	enum gstub_sve_policy sve_policy;
+	/* GSTUB_SVE_CURRENT: the largest vq the target can switch to (1..16;
+	 * 0 means 16). The packet buffer must hold that description's `g`. */
+	unsigned sve_max_vq;
+	/* GSTUB_SVE_CURRENT: build into `out` the description tdesc would be
+	 * at vector length vq (e.g. gstub_tdesc_aarch64 with .sve_vq = vq);
+	 * 0 or a negative error. Called with target_ctx, at gstub_init for
+	 * every vq up to sve_max_vq (to check them) and at stops. */
+	int (*sve_describe)(void *ctx, unsigned vq, struct gstub_tdesc *out);
+	/* GSTUB_SVE_CURRENT: where the engine keeps a description it built;
+	 * caller-owned, must outlive the stub. */
+	struct gstub_tdesc *sve_tdesc_buf;
 };
 
 /* Internal sizes, overridable by a build. */
@@ -269,6 +320,13 @@ struct gstub_bp_ {
 	uint8_t len;
 	uint8_t kind;
 	bool used;
+};
+
+/* Where the served description keeps its SVE registers. */
+struct gstub_sve_regs_ {
+	uint32_t z0, p0, ffr, vg; /* regnums: z0-z31, p0-p15 in a row */
+	uint8_t vq;               /* the description's vq; 0: no SVE */
+	uint8_t max_vq;           /* largest vq the target can take */
 };
 
 struct gstub {
@@ -306,11 +364,17 @@ struct gstub {
 	bool log_enabled;
 	size_t thread_iter;
 	struct gstub_bp_ bps[GSTUB_MAX_BREAKPOINTS];
+	/* the description being served: cfg.tdesc, or cfg.sve_tdesc_buf after
+	 * a vector-length change under GSTUB_SVE_CURRENT */
+	const struct gstub_tdesc *td;
+	struct gstub_sve_regs_ sve;
 };
 
 /* Initialise `g` from `cfg` (copied). Returns 0, or GSTUB_EINVAL when a
  * required op, the description, the write callback or the buffer is missing
- * or the pid is negative,
+ * or the pid is negative, or the SVE policy is unknown, or GSTUB_SVE_CURRENT
+ * lacks what it needs (ops->sve, sve_describe, sve_tdesc_buf, a
+ * sve_max_vq of 0..16, a description for every vq up to it),
  * or GSTUB_ENOMEM when the buffer cannot hold the largest `g` reply. */
 int gstub_init(struct gstub *g, const struct gstub_config *cfg);
 

@@ -6,7 +6,8 @@ ENGINE_TESTS = \
 	tests/unit/engine-xfer \
 	tests/unit/engine-log \
 	tests/unit/engine-multi \
-	tests/unit/engine-multiprocess
+	tests/unit/engine-multiprocess \
+	tests/unit/engine-sve
 check_PROGRAMS += $(ENGINE_TESTS)
 TESTS += $(ENGINE_TESTS) tests/unit/engine-freestanding
 noinst_LTLIBRARIES += tests/unit/libmock.la
@@ -27,6 +28,8 @@ tests_unit_engine_multi_SOURCES = tests/unit/engine-multi.c
 tests_unit_engine_multi_LDADD = $(ENGINE_TEST_LIBS)
 tests_unit_engine_multiprocess_SOURCES = tests/unit/engine-multiprocess.c
 tests_unit_engine_multiprocess_LDADD = $(ENGINE_TEST_LIBS)
+tests_unit_engine_sve_SOURCES = tests/unit/engine-sve.c
+tests_unit_engine_sve_LDADD = $(ENGINE_TEST_LIBS)
 
 # The freestanding check compiles stub/*.c with the configured compiler: a
 # small wrapper carries $(CC) and the source folder to the script.
@@ -38,3 +41,17 @@ tests/unit/engine-freestanding: $(srcdir)/tests/unit/engine-freestanding.sh Make
 	} > $@.tmp && chmod +x $@.tmp && mv $@.tmp $@
 CLEANFILES += tests/unit/engine-freestanding
 EXTRA_DIST += tests/unit/engine-freestanding.sh
+
+# SVE vector-length policies with a real gdb (skipped without gdb-multiarch)
+check_PROGRAMS += tests/unit/sve-gdb-server
+tests_unit_sve_gdb_server_SOURCES = tests/unit/sve-gdb-server.c
+tests_unit_sve_gdb_server_LDADD = libgstub.la
+TESTS += tests/unit/sve-gdb.sh
+EXTRA_DIST += tests/unit/sve-gdb.sh
+
+# Descriptions as gdb reads them: every SVE length, every other built-in
+# configuration, and a differential against QEMU's own gdbstub
+TESTS += tests/unit/tdesc-gdb-sve.sh tests/unit/tdesc-gdb-others.sh \
+	tests/unit/tdesc-gdb-qemu.sh
+EXTRA_DIST += tests/unit/tdesc-gdb-sve.sh tests/unit/tdesc-gdb-others.sh \
+	tests/unit/tdesc-gdb-qemu.sh tests/unit/tdesc-gdb-lib.sh

@@ -5,20 +5,62 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The layout of m->regs. */
+static const struct gstub_tdesc *layout(const struct mock_target *m)
+{
+	return m->sve ? &m->store_td : &m->td;
+}
+
+/* SVE: bytes per vq of a scalable register (z 16, p/ffr 2), else 0. */
+static size_t sve_per_vq(const struct mock_target *m, unsigned regnum)
+{
+	if (!m->sve)
+		return 0;
+	if (regnum >= 34 && regnum < 66)
+		return 16;
+	if (regnum >= 68 && regnum <= 84)
+		return 2;
+	return 0;
+}
+
+/* Checks size against the register and gives the bytes that are live. */
+static bool reg_size_ok(const struct mock_target *m, unsigned regnum,
+			const struct gstub_tdesc_reg *r, size_t size,
+			size_t *live)
+{
+	size_t per = sve_per_vq(m, regnum);
+
+	if (!per) {
+		*live = size;
+		return size == r->bitsize / 8;
+	}
+	*live = per * m->sve_vq;
+	if (*live > size)
+		*live = size;
+	return size % per == 0 && size >= per && size <= per * 16;
+}
+
 static int m_read_reg(void *ctx, gstub_tid tid, unsigned regnum, void *buf,
 		      size_t size)
 {
 	struct mock_target *m = ctx;
-	const struct gstub_tdesc_reg *r = gstub_tdesc_find(&m->td, regnum);
+	const struct gstub_tdesc_reg *r = gstub_tdesc_find(layout(m), regnum);
+	size_t live;
 
 	m->last_reg_tid = tid;
-	if (!r || size != r->bitsize / 8)
+	m->last_reg_size = size;
+	if (!r || !reg_size_ok(m, regnum, r, size, &live))
 		return GSTUB_EINVAL;
 	if (m->reg_error)
 		return m->reg_error;
 	if (regnum < GSTUB_TDESC_MAX_REGS && m->unavailable[regnum])
 		return GSTUB_ENODATA;
-	memcpy(buf, m->regs + r->offset, size);
+	if (m->sve && regnum == 85) {
+		mock_set_reg(m, 85, 2 * (uint64_t)m->sve_vq);
+		live = size;
+	}
+	memcpy(buf, m->regs + r->offset, live);
+	memset((uint8_t *)buf + live, MOCK_SVE_JUNK, size - live);
 	return 0;
 }
 
@@ -26,13 +68,39 @@ static int m_write_reg(void *ctx, gstub_tid tid, unsigned regnum,
 		       const void *buf, size_t size)
 {
 	struct mock_target *m = ctx;
-	const struct gstub_tdesc_reg *r = gstub_tdesc_find(&m->td, regnum);
+	const struct gstub_tdesc_reg *r = gstub_tdesc_find(layout(m), regnum);
+	size_t live, i;
 
 	(void)tid;
-	if (!r || size != r->bitsize / 8)
+	m->last_reg_size = size;
+	if (!r || !reg_size_ok(m, regnum, r, size, &live))
 		return GSTUB_EINVAL;
-	memcpy(m->regs + r->offset, buf, size);
+	for (i = live; i < size; i++)
+		if (((const uint8_t *)buf)[i])
+			m->wrote_past_length = true;
+	memcpy(m->regs + r->offset, buf, live);
 	return 0;
+}
+
+static unsigned m_current_vq(void *ctx, gstub_tid tid)
+{
+	struct mock_target *m = ctx;
+
+	(void)tid;
+	m->vq_calls++;
+	return m->sve_vq;
+}
+
+static int m_describe(void *ctx, unsigned vq, struct gstub_tdesc *out)
+{
+	struct mock_target *m = ctx;
+	struct gstub_aarch64_config c = m->sve_cfg;
+
+	m->describe_calls++;
+	if (vq == m->describe_fail_vq)
+		return GSTUB_EIO;
+	c.sve_vq = vq;
+	return gstub_tdesc_aarch64(out, &c);
 }
 
 static int m_access(struct mock_target *m, uint64_t addr, size_t len)
@@ -174,15 +242,18 @@ static void m_log(void *ctx, const char *text, size_t len)
 	}
 }
 
-int mock_init(struct mock_target *m, enum mock_arch arch, size_t buf_size,
-	      bool with_threads, bool with_hw_bp, bool can_step)
+/* Everything but gstub_init; m->td must be built already when sve. */
+static int prepare(struct mock_target *m, enum mock_arch arch,
+		   size_t buf_size, bool with_threads, bool with_hw_bp,
+		   bool can_step)
 {
 	struct gstub_config *cfg = &m->cfg;
 	size_t i;
 	int r;
 
-	memset(m, 0, sizeof *m);
-	if (arch == MOCK_AARCH64) {
+	if (m->sve) {
+		r = 0;
+	} else if (arch == MOCK_AARCH64) {
 		struct gstub_aarch64_config c = { 0 };
 
 		r = gstub_tdesc_aarch64(&m->td, &c);
@@ -241,7 +312,47 @@ int mock_init(struct mock_target *m, enum mock_arch arch, size_t buf_size,
 	cfg->log = m_log;
 	cfg->log_ctx = m;
 	cfg->log_enabled = false;
-	return gstub_init(&m->g, cfg);
+	return 0;
+}
+
+int mock_init(struct mock_target *m, enum mock_arch arch, size_t buf_size,
+	      bool with_threads, bool with_hw_bp, bool can_step)
+{
+	int r;
+
+	memset(m, 0, sizeof *m);
+	r = prepare(m, arch, buf_size, with_threads, with_hw_bp, can_step);
+	return r ? r : gstub_init(&m->g, &m->cfg);
+}
+
+int mock_init_sve(struct mock_target *m, unsigned desc_vq, unsigned cur_vq,
+		  enum gstub_sve_policy policy, unsigned max_vq,
+		  size_t buf_size)
+{
+	int r;
+
+	memset(m, 0, sizeof *m);
+	m->sve = true;
+	m->sve_vq = cur_vq;
+	m->sve_cfg.pauth = true;
+	m->sve_cfg.sve_vq = 16;
+	r = gstub_tdesc_aarch64(&m->store_td, &m->sve_cfg);
+	m->sve_cfg.sve_vq = desc_vq;
+	if (!r)
+		r = gstub_tdesc_aarch64(&m->td, &m->sve_cfg);
+	if (!r)
+		r = prepare(m, MOCK_AARCH64, buf_size, false, false, true);
+	if (r)
+		return r;
+	m->sve_ops.current_vq = m_current_vq;
+	m->ops.sve = &m->sve_ops;
+	m->cfg.sve_policy = policy;
+	if (policy == GSTUB_SVE_CURRENT) {
+		m->cfg.sve_max_vq = max_vq;
+		m->cfg.sve_describe = m_describe;
+		m->cfg.sve_tdesc_buf = &m->spare_td;
+	}
+	return gstub_init(&m->g, &m->cfg);
 }
 
 int mock_set_pid(struct mock_target *m, int64_t pid)
@@ -321,7 +432,7 @@ const char *mock_reply(struct mock_target *m, const char *payload)
 
 uint64_t mock_reg(const struct mock_target *m, unsigned regnum)
 {
-	const struct gstub_tdesc_reg *r = gstub_tdesc_find(&m->td, regnum);
+	const struct gstub_tdesc_reg *r = gstub_tdesc_find(layout(m), regnum);
 	uint64_t v = 0;
 	size_t i, n = r ? r->bitsize / 8 : 0;
 
@@ -334,7 +445,7 @@ uint64_t mock_reg(const struct mock_target *m, unsigned regnum)
 
 void mock_set_reg(struct mock_target *m, unsigned regnum, uint64_t v)
 {
-	const struct gstub_tdesc_reg *r = gstub_tdesc_find(&m->td, regnum);
+	const struct gstub_tdesc_reg *r = gstub_tdesc_find(layout(m), regnum);
 	size_t i, n = r ? r->bitsize / 8 : 0;
 
 	for (i = 0; i < n && i < 8; i++)

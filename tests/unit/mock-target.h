@@ -27,7 +27,7 @@ struct mock_target {
 	uint8_t *buf; /* packet buffer */
 	size_t buf_size;
 
-	uint8_t regs[8192];          /* by g offset, target byte order */
+	uint8_t regs[16384];         /* by g offset, target byte order */
 	bool unavailable[GSTUB_TDESC_MAX_REGS];
 	int reg_error;               /* returned by read_reg when set */
 	gstub_tid last_reg_tid;      /* thread of the last read_reg */
@@ -48,6 +48,21 @@ struct mock_target {
 	int hw_inserts, hw_removes;
 	uint64_t hw_last_addr;
 
+	/* SVE (mock_init_sve): registers stored at the largest length, laid
+	 * out by store_td (by td otherwise); reads leave MOCK_SVE_JUNK past
+	 * the current length, which the engine must never send. */
+	bool sve;
+	unsigned sve_vq;             /* current vq; vg reads 2 * sve_vq */
+	struct gstub_tdesc store_td;
+	struct gstub_tdesc spare_td; /* cfg.sve_tdesc_buf */
+	struct gstub_sve_ops sve_ops;
+	struct gstub_aarch64_config sve_cfg; /* what describe builds */
+	int vq_calls;                /* current_vq calls */
+	int describe_calls;
+	unsigned describe_fail_vq;   /* describe fails for this vq */
+	size_t last_reg_size;        /* size of the last read/write_reg */
+	bool wrote_past_length;      /* write_reg got non-zero bytes there */
+
 	char out[MOCK_OUT_SIZE];
 	size_t out_len;
 	int writes;
@@ -63,6 +78,13 @@ enum mock_arch { MOCK_AARCH64, MOCK_ARM, MOCK_ARM_M };
  * result. */
 int mock_init(struct mock_target *m, enum mock_arch arch, size_t buf_size,
 	      bool with_threads, bool with_hw_bp, bool can_step);
+/* AArch64 with SVE (and pauth, so that registers follow vg): the
+ * description at desc_vq, the target at cur_vq, the engine under `policy`
+ * (GSTUB_SVE_CURRENT with max_vq, describe and the spare buffer). */
+int mock_init_sve(struct mock_target *m, unsigned desc_vq, unsigned cur_vq,
+		  enum gstub_sve_policy policy, unsigned max_vq,
+		  size_t buf_size);
+#define MOCK_SVE_JUNK 0xee
 void mock_fini(struct mock_target *m);
 /* gstub_init again with the same configuration but this pid (the
  * multiprocess extension); returns gstub_init's result. */
