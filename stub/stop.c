@@ -144,7 +144,8 @@ void gstub_report_stop(struct gstub *g, const struct gstub_stop *stop)
  * is taken to be stopped at its start: SIGTRAP in the current thread. */
 GSTUB_HANDLER(gstub_cmd_stop_reason)
 {
-	struct gstub_stop def = { GSTUB_STOP_SIGNAL, 0, GSTUB_SIGTRAP, 0, 0 };
+	struct gstub_stop def = { .reason = GSTUB_STOP_SIGNAL,
+				  .signal = GSTUB_SIGTRAP };
 
 	(void)args;
 	(void)len;

@@ -96,6 +96,10 @@ enum gstub_resume_kind {
 	GSTUB_RESUME_CONTINUE, /* c, C, vCont;c, vCont;C */
 	GSTUB_RESUME_STEP,     /* s, S, vCont;s, vCont;S */
 	GSTUB_RESUME_STOP,     /* vCont;t */
+	/* vCont;r: step while start <= pc < end. The engine hands this to the
+	 * target only when it sets GSTUB_TARGET_CAN_RANGE_STEP; otherwise it
+	 * range-steps itself on top of GSTUB_RESUME_STEP. */
+	GSTUB_RESUME_RANGE_STEP,
 };
 
 /*
@@ -107,6 +111,7 @@ struct gstub_resume_action {
 	enum gstub_resume_kind kind;
 	gstub_tid tid;
 	int signal; /* gdb signal to deliver, 0 for none */
+	uint64_t range_start, range_end; /* GSTUB_RESUME_RANGE_STEP only */
 };
 
 enum gstub_bp_type {
@@ -158,10 +163,18 @@ struct gstub_sve_ops {
 };
 
 /* 2 added `sve`; tables of version 1 (without it) are still accepted. */
-#define GSTUB_TARGET_OPS_VERSION 2u
+#define GSTUB_TARGET_OPS_VERSION 3u
 
 /* The target can execute one instruction and stop (s, vCont;s). */
 #define GSTUB_TARGET_CAN_STEP (1u << 0)
+/* The target range-steps by itself (GSTUB_RESUME_RANGE_STEP), faster than
+ * the engine's step-by-step loop: it stops when the pc leaves the range, on
+ * a breakpoint, watchpoint, signal or syscall stop, or when interrupted. */
+#define GSTUB_TARGET_CAN_RANGE_STEP (1u << 1)
+/* The target can stop at syscall entry and return (QCatchSyscalls); it
+ * reports every syscall while catching is on (see catch_syscalls) and the
+ * engine filters by gdb's list, resuming the others silently. */
+#define GSTUB_TARGET_CAN_CATCH_SYSCALLS (1u << 2)
 
 /*
  * What the engine calls on the target. Required members must be set; every
@@ -212,6 +225,9 @@ struct gstub_target_ops {
 	 * current length as zero, whatever the target left there. write_reg
 	 * stores min(size, current) bytes; the engine has zeroed the rest. */
 	const struct gstub_sve_ops *sve;
+	/* Version 3. With GSTUB_TARGET_CAN_CATCH_SYSCALLS: turn syscall
+	 * entry/return stops on or off. */
+	int (*catch_syscalls)(void *ctx, bool on);
 };
 
 /* ------------------------------------------------------------------ stops */
@@ -225,6 +241,8 @@ enum gstub_stop_reason {
 	GSTUB_STOP_AWATCH,  /* access watchpoint hit */
 	GSTUB_STOP_EXITED,  /* program exited, status = exit code (W) */
 	GSTUB_STOP_KILLED,  /* program terminated by signal (X) */
+	GSTUB_STOP_SYSCALL_ENTRY,  /* about to run syscall `sysno`; pc after the svc */
+	GSTUB_STOP_SYSCALL_RETURN, /* syscall `sysno` done, result register set */
 };
 
 struct gstub_stop {
@@ -233,6 +251,7 @@ struct gstub_stop {
 	int signal;      /* gdb signal; 0 means SIGTRAP for the break/watch reasons */
 	int status;      /* exit status for GSTUB_STOP_EXITED */
 	uint64_t addr;   /* data address for the watch reasons */
+	uint32_t sysno;  /* syscall number for the syscall reasons */
 };
 
 /* ------------------------------------------------------------- the engine */

@@ -79,7 +79,7 @@ static int resume(void *ctx, const struct gstub_resume_action *actions,
 		return GSTUB_ESRCH;
 	s->interrupt_req = false;
 	if (a->kind == GSTUB_RESUME_STOP) {
-		struct gstub_stop st = { GSTUB_STOP_SIGNAL, gu->tid, GSTUB_SIGNONE, 0, 0 };
+		struct gstub_stop st = { GSTUB_STOP_SIGNAL, gu->tid, GSTUB_SIGNONE, 0, 0, 0 };
 		grun_debug_stop(s, &st);
 		return 0;
 	}
@@ -88,7 +88,7 @@ static int resume(void *ctx, const struct gstub_resume_action *actions,
 	 * SIGINT and SIGTRAP which gdb passes back after its own stops. */
 	int lsig = grun_signal_from_gdb(a->signal);
 	if (lsig && lsig != 2 && lsig != 5 && grun_signal_is_fatal(lsig)) {
-		struct gstub_stop st = { GSTUB_STOP_KILLED, gu->tid, a->signal, 0, 0 };
+		struct gstub_stop st = { GSTUB_STOP_KILLED, gu->tid, a->signal, 0, 0, 0 };
 		grun_terminate(gu, lsig);
 		s->state = GRUN_DEAD;
 		grun_debug_stop(s, &st);

@@ -56,8 +56,9 @@ static void on_disconnect(void *ctx)
 	if (s->detached)
 		return;
 	if (s->state == GRUN_RUNNING || s->state == GRUN_STEPPING) {
-		struct gstub_stop st = { GSTUB_STOP_SIGNAL, s->gu->tid,
-					 GSTUB_SIGINT, 0, 0 };
+		struct gstub_stop st = { .reason = GSTUB_STOP_SIGNAL,
+					 .tid = s->gu->tid,
+					 .signal = GSTUB_SIGINT };
 		s->state = GRUN_STOPPED;
 		s->stop_pending = false;
 		gstub_report_stop(s->g, &st);

@@ -19,7 +19,7 @@ static void signal_stop(struct grun_debug *s, int lsig)
 {
 	struct grun_guest *gu = s->gu;
 	struct gstub_stop st = { GSTUB_STOP_SIGNAL, gu->tid,
-				 grun_signal_to_gdb(lsig), 0, 0 };
+				 grun_signal_to_gdb(lsig), 0, 0, 0 };
 	if (s->detached) {
 		if (grun_signal_is_fatal(lsig)) {
 			grun_terminate(gu, lsig);
@@ -36,7 +36,7 @@ static void signal_stop(struct grun_debug *s, int lsig)
 static void exited_stop(struct grun_debug *s)
 {
 	struct grun_guest *gu = s->gu;
-	struct gstub_stop st = { GSTUB_STOP_EXITED, gu->tid, 0, gu->exit_status, 0 };
+	struct gstub_stop st = { GSTUB_STOP_EXITED, gu->tid, 0, gu->exit_status, 0, 0 };
 	s->state = GRUN_DEAD;
 	if (!s->detached)
 		grun_debug_stop(s, &st);
@@ -48,7 +48,7 @@ static void run_once(struct grun_debug *s)
 	struct grun_guest *gu = s->gu;
 	bool step = s->state == GRUN_STEPPING;
 	enum grun_event ev = grun_run(gu, step, s->slice_ms);
-	struct gstub_stop st = { GSTUB_STOP_SIGNAL, gu->tid, GSTUB_SIGTRAP, 0, 0 };
+	struct gstub_stop st = { GSTUB_STOP_SIGNAL, gu->tid, GSTUB_SIGTRAP, 0, 0, 0 };
 
 	switch (ev) {
 	case GRUN_EV_NONE:
@@ -108,7 +108,7 @@ int grun_run_loop(struct grun_debug *s)
 		if (s->interrupt_req && !s->stop_pending &&
 		    (s->state == GRUN_RUNNING || s->state == GRUN_STEPPING)) {
 			struct gstub_stop st = { GSTUB_STOP_SIGNAL, gu->tid,
-						 GSTUB_SIGINT, 0, 0 };
+						 GSTUB_SIGINT, 0, 0, 0 };
 			s->interrupt_req = false;
 			s->state = GRUN_STOPPED;
 			grun_debug_stop(s, &st);

@@ -140,7 +140,7 @@ static void test_noack(void)
 static void test_interrupt(void)
 {
 	struct mock_target *m = &mt;
-	struct gstub_stop st = { GSTUB_STOP_SIGNAL, 1, GSTUB_SIGINT, 0, 0 };
+	struct gstub_stop st = { GSTUB_STOP_SIGNAL, 1, GSTUB_SIGINT, 0, 0, 0 };
 
 	mock_init(m, MOCK_AARCH64, 4096, false, false, true);
 	mock_packet(m, "c");

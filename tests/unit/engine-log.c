@@ -76,7 +76,7 @@ static void test_log(void)
 	mock_feed_str(m, "\x03");
 	ok(strstr(m->log, "[remote] Received interrupt (Ctrl-C)\n") != NULL, "interrupt logged");
 	{
-		struct gstub_stop st = { GSTUB_STOP_EXITED, 1, 0, 0, 0 };
+		struct gstub_stop st = { GSTUB_STOP_EXITED, 1, 0, 0, 0, 0 };
 
 		gstub_report_stop(&m->g, &st);
 	}

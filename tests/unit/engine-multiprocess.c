@@ -81,7 +81,7 @@ static void test_negotiation(void)
 static void test_replies(void)
 {
 	struct mock_target *m = &mt;
-	struct gstub_stop st = { GSTUB_STOP_SIGNAL, 2, GSTUB_SIGTRAP, 0, 0 };
+	struct gstub_stop st = { GSTUB_STOP_SIGNAL, 2, GSTUB_SIGTRAP, 0, 0, 0 };
 	const char *r;
 
 	setup(m, true);
@@ -266,7 +266,7 @@ static void test_pid_packets(void)
 static void test_plain(void)
 {
 	struct mock_target *m = &mt;
-	struct gstub_stop st = { GSTUB_STOP_EXITED, 2, 0, 7, 0 };
+	struct gstub_stop st = { GSTUB_STOP_EXITED, 2, 0, 7, 0, 0 };
 	const char *r;
 
 	mock_init(m, MOCK_AARCH64, 4096, true, false, true);

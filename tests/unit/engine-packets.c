@@ -264,7 +264,7 @@ static void test_threads(void)
 static void test_resume(void)
 {
 	struct mock_target *m = &mt;
-	struct gstub_stop st = { GSTUB_STOP_SIGNAL, 1, GSTUB_SIGTRAP, 0, 0 };
+	struct gstub_stop st = { GSTUB_STOP_SIGNAL, 1, GSTUB_SIGTRAP, 0, 0, 0 };
 
 	mock_init(m, MOCK_AARCH64, 4096, true, false, true);
 	is_str(mock_reply(m, "vCont?"), "vCont;c;C;t;s;S", "vCont? with step");

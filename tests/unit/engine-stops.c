@@ -28,7 +28,7 @@ static const char *stop_payload(struct mock_target *m, const struct gstub_stop *
  * program is there again after an exit. */
 static void revive_program(struct mock_target *m)
 {
-	struct gstub_stop st = { GSTUB_STOP_SIGNAL, 1, GSTUB_SIGTRAP, 0, 0 };
+	struct gstub_stop st = { GSTUB_STOP_SIGNAL, 1, GSTUB_SIGTRAP, 0, 0, 0 };
 
 	gstub_report_stop(&m->g, &st);
 	mock_clear(m);
@@ -37,7 +37,7 @@ static void revive_program(struct mock_target *m)
 static void test_aarch64(void)
 {
 	struct mock_target *m = &mt;
-	struct gstub_stop st = { GSTUB_STOP_SIGNAL, 1, GSTUB_SIGTRAP, 0, 0 };
+	struct gstub_stop st = { GSTUB_STOP_SIGNAL, 1, GSTUB_SIGTRAP, 0, 0, 0 };
 	char want[512];
 	const char *regs;
 	int resumes;
@@ -172,7 +172,7 @@ static void test_aarch64(void)
 static void test_arm_threads(void)
 {
 	struct mock_target *m = &mt;
-	struct gstub_stop st = { GSTUB_STOP_SIGNAL, 2, GSTUB_SIGTRAP, 0, 0 };
+	struct gstub_stop st = { GSTUB_STOP_SIGNAL, 2, GSTUB_SIGTRAP, 0, 0, 0 };
 	const char *r;
 
 	mock_init(m, MOCK_ARM, 4096, true, false, true);

@@ -43,7 +43,7 @@ static const char *preg(struct mock_target *m, unsigned regnum)
 /* A stop after `c`, as the target reports it. */
 static const char *stop_after_continue(struct mock_target *m)
 {
-	struct gstub_stop st = { GSTUB_STOP_SIGNAL, 1, GSTUB_SIGTRAP, 0, 0 };
+	struct gstub_stop st = { GSTUB_STOP_SIGNAL, 1, GSTUB_SIGTRAP, 0, 0, 0 };
 	static char r[4096];
 	const char *o;
 	size_t n;
@@ -350,7 +350,7 @@ static void test_current_policy(void)
 	ok(m->vq_calls == calls && xml_has_vq(r + 1, 3),
 	   "current: target.xml while running: no switch, no call");
 	{
-		struct gstub_stop st = { GSTUB_STOP_SIGNAL, 1, GSTUB_SIGTRAP, 0, 0 };
+		struct gstub_stop st = { GSTUB_STOP_SIGNAL, 1, GSTUB_SIGTRAP, 0, 0, 0 };
 
 		gstub_report_stop(&m->g, &st);
 	}
