@@ -182,14 +182,14 @@ static void test_thread_ids(void)
 	ok(m->n_actions == 2 && m->actions[0].kind == GSTUB_RESUME_STEP &&
 	   m->actions[0].tid == 2 && m->actions[1].tid == GSTUB_TID_ALL,
 	   "vCont: step thread 2, continue all");
-	stop_payload(m, &(struct gstub_stop){ GSTUB_STOP_SIGNAL, 2, GSTUB_SIGTRAP, 0, 0 });
+	stop_payload(m, &(struct gstub_stop){ GSTUB_STOP_SIGNAL, 2, GSTUB_SIGTRAP, 0, 0, 0 });
 	is_str(mock_packet(m, "vCont;c:p4d2"), "+", "vCont;c:pPID");
 	ok(m->n_actions == 1 && m->actions[0].tid == GSTUB_TID_ALL, "vCont;c:pPID: all threads");
-	stop_payload(m, &(struct gstub_stop){ GSTUB_STOP_SIGNAL, 2, GSTUB_SIGTRAP, 0, 0 });
+	stop_payload(m, &(struct gstub_stop){ GSTUB_STOP_SIGNAL, 2, GSTUB_SIGTRAP, 0, 0, 0 });
 	is_str(mock_packet(m, "vCont;S05:1a;c:p-1.-1"), "+", "vCont plain TID and p-1.-1");
 	ok(m->actions[0].tid == 0x1a && m->actions[0].signal == 5 &&
 	   m->actions[1].tid == GSTUB_TID_ALL, "vCont: mixed syntaxes parsed");
-	stop_payload(m, &(struct gstub_stop){ GSTUB_STOP_SIGNAL, 2, GSTUB_SIGTRAP, 0, 0 });
+	stop_payload(m, &(struct gstub_stop){ GSTUB_STOP_SIGNAL, 2, GSTUB_SIGTRAP, 0, 0, 0 });
 	is_str(mock_reply(m, "vCont;c:p999.-1"), "E03", "vCont for another process -> E03");
 	is_str(mock_reply(m, "vCont;s:p4d2.1;c:p999.-1"), "E03", "vCont: a later foreign action -> E03");
 	ok(!gstub_is_running(&m->g), "nothing resumed");
@@ -202,7 +202,7 @@ static void test_thread_ids(void)
 	is_str(mock_reply(m, "Hcp4d2.2"), "OK", "Hc pPID.TID");
 	is_str(mock_packet(m, "s"), "+", "s after Hc");
 	ok(m->actions[0].tid == 2, "s steps the Hc thread");
-	stop_payload(m, &(struct gstub_stop){ GSTUB_STOP_SIGNAL, 2, GSTUB_SIGTRAP, 0, 0 });
+	stop_payload(m, &(struct gstub_stop){ GSTUB_STOP_SIGNAL, 2, GSTUB_SIGTRAP, 0, 0, 0 });
 	mock_fini(m);
 }
 

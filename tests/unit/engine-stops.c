@@ -144,7 +144,7 @@ static void test_aarch64(void)
 
 	/* a target that stops inside resume() */
 	m->report_in_resume = true;
-	m->stop_in_resume = (struct gstub_stop){ GSTUB_STOP_SIGNAL, 1, GSTUB_SIGTRAP, 0, 0 };
+	m->stop_in_resume = (struct gstub_stop){ GSTUB_STOP_SIGNAL, 1, GSTUB_SIGTRAP, 0, 0, 0 };
 	snprintf(want, sizeof want, "+$T05thread:1;%s#", regs);
 	ok(strncmp(mock_packet(m, "s"), want, strlen(want)) == 0 &&
 	   !gstub_is_running(&m->g), "stop reported from inside resume(): one reply");
