@@ -13,19 +13,9 @@
 server=./tests/unit/sve-gdb-server
 tool=./tools/gstub-tdesc
 GDB=${GDB:-$(command -v gdb-multiarch || true)}
-n=0
-failed=0
 pid=
 
-ok() {
-	n=$((n + 1))
-	if [ "$1" -eq 0 ]; then
-		echo "ok $n - $2"
-	else
-		echo "not ok $n - $2"
-		failed=1
-	fi
-}
+. "$(dirname "$0")/tap.sh"
 
 if [ -z "$GDB" ]; then
 	echo "1..0 # SKIP gdb-multiarch not found"

@@ -4,18 +4,8 @@
 #
 # The caller sets: tool (gstub-tdesc), GDB, tmp (a scratch folder).
 
-n=0
-failed=0
 
-ok() {
-	n=$((n + 1))
-	if [ "$1" -eq 0 ]; then
-		echo "ok $n - $2"
-	else
-		echo "not ok $n - $2"
-		failed=1
-	fi
-}
+. "$(dirname "$0")/tap.sh"
 
 # How gdb's `maint print` names the description's predefined types
 # ("int:SIZE" for int, whose C name depends on its size and on the
