@@ -61,6 +61,8 @@ GSTUB_HANDLER(gstub_cmd_query_supported)
 		gstub_out_str(g, ";hwbreak+");
 	if (gstub_multiprocess(g))
 		gstub_out_str(g, ";multiprocess+");
+	if (gstub_catch_supported(g))
+		gstub_out_str(g, ";QCatchSyscalls+");
 	return GSTUB_REPLY_DATA;
 }
 

@@ -27,6 +27,7 @@ static const struct row rows[] = {
 	{ "H", gstub_cmd_set_thread, ROW_WHILE_RUNNING },
 	{ "M", gstub_cmd_write_mem_hex, 0 },
 	{ "P", gstub_cmd_write_reg, 0 },
+	{ "QCatchSyscalls:", gstub_cmd_catch_syscalls, 0 },
 	{ "QStartNoAckMode", gstub_cmd_start_noack, ROW_WHILE_RUNNING | ROW_EXACT },
 	{ "S", gstub_cmd_step_sig, ROW_RESUMES },
 	{ "T", gstub_cmd_thread_alive, 0 },

@@ -49,6 +49,8 @@ int gstub_init(struct gstub *g, const struct gstub_config *cfg)
 void gstub_reset_connection(struct gstub *g)
 {
 	gstub_swbreak_remove_all(g);
+	gstub_step_reset(g);
+	gstub_catch_reset(g);
 	g->rx_state = 0;
 	g->rx_len = 0;
 	g->rx_dropped = 0;

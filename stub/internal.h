@@ -26,9 +26,9 @@ int memcmp(const void *a, const void *b, size_t n);
  * 64-bit registers and a watch address all fit in well under this. */
 #define GSTUB_MIN_REPLY 256
 
-/* Actions in one vCont packet; gdb sends one per thread that gets a
- * signal or a step, plus a default, so a few suffice. */
-#define GSTUB_MAX_VCONT_ACTIONS 16
+/* Actions in one vCont packet (the size is public: the engine keeps the
+ * last request in struct gstub to resume the same way again). */
+#define GSTUB_MAX_VCONT_ACTIONS GSTUB_MAX_RESUME_ACTIONS
 
 /* Bytes of a thread name kept for qXfer:threads (longer names are cut). */
 #define GSTUB_THREAD_NAME_MAX 64
@@ -158,6 +158,8 @@ void gstub_dispatch(struct gstub *g, char *pkt, size_t len);
 
 /* The thread registers and memory refer to when gdb said 0 or -1. */
 gstub_tid gstub_current_tid(const struct gstub *g);
+/* The stop reaches gdb now (when it waits) or is kept for `?`. */
+void gstub_deliver_stop(struct gstub *g, const struct gstub_stop *stop);
 /* Appends the stop reply for `stop` to the reply being built. */
 void gstub_out_stop_reply(struct gstub *g, const struct gstub_stop *stop);
 /* The program exited or was killed by a signal (the last stop says so):
@@ -188,6 +190,39 @@ void gstub_swbreak_shadow_read(const struct gstub *g, uint64_t addr,
 void gstub_swbreak_after_write(struct gstub *g, uint64_t addr,
 			       const uint8_t *data, size_t len);
 
+/* The engine's own temporary breakpoints (software single step). They
+ * share a slot with gdb's Z0 at the same address; each owner removes only
+ * its own claim. gstub_swbreak_at sees gdb's only. */
+int gstub_swbreak_insert_step(struct gstub *g, uint64_t addr, uint64_t kind);
+int gstub_swbreak_remove_step(struct gstub *g, uint64_t addr);
+
+/* ----- stepping.c: range stepping, software single step, empty loops ----- */
+
+/* The target can single step, in hardware or by the engine's software
+ * step (which needs a next-pc decoder for the architecture). */
+bool gstub_can_step(const struct gstub *g);
+/* Starts the target on a resume request (n >= 1 actions). Returns
+ * GSTUB_REPLY_PENDING, or a negative error when the target could not be
+ * started (nothing runs then). */
+int gstub_step_begin(struct gstub *g, const struct gstub_resume_action *a,
+		     size_t n);
+/* Every stop the target reports: kept for later when it comes from
+ * inside ops->resume, resumed silently when the engine's stepping goes on,
+ * else passed to gstub_deliver_stop. */
+void gstub_step_take(struct gstub *g, const struct gstub_stop *stop);
+/* gdb asked to stop the target (0x03, vCtrlC, `?` while running). */
+void gstub_step_interrupt(struct gstub *g);
+/* Forgets the engine's stepping (connection reset; breakpoints gone). */
+void gstub_step_reset(struct gstub *g);
+
+/* ----- syscalls.c: QCatchSyscalls ----- */
+
+bool gstub_catch_supported(const struct gstub *g);
+/* gdb asked to stop at syscall `sysno`. */
+bool gstub_catch_wanted(const struct gstub *g, uint32_t sysno);
+/* Catching off (connection reset). */
+void gstub_catch_reset(struct gstub *g);
+
 /* ----- breakpoints.c ----- */
 
 /* The target does this hardware breakpoint/watchpoint type (Z1..Z4). */
@@ -205,6 +240,9 @@ int gstub_out_reg(struct gstub *g, gstub_tid tid, const struct gstub_tdesc_reg *
  * the value does not fit it (writing). */
 int gstub_read_pc(struct gstub *g, gstub_tid tid, uint64_t *pc);
 int gstub_write_pc(struct gstub *g, gstub_tid tid, uint64_t pc);
+/* Any register of at most 64 bits as a number (little-endian). */
+int gstub_read_reg_u64(struct gstub *g, gstub_tid tid, unsigned regnum,
+		       uint64_t *value);
 
 /* ----- sve.c: vector lengths ----- */
 
@@ -271,5 +309,6 @@ GSTUB_HANDLER(gstub_cmd_xfer_threads);
 GSTUB_HANDLER(gstub_cmd_insert_bp);
 GSTUB_HANDLER(gstub_cmd_remove_bp);
 GSTUB_HANDLER(gstub_cmd_monitor);
+GSTUB_HANDLER(gstub_cmd_catch_syscalls);
 
 #endif

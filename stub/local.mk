@@ -19,4 +19,6 @@ libgstub_la_SOURCES += \
 	stub/thread_id.c \
 	stub/xfer.c \
 	stub/connection.c \
-	stub/monitor.c
+	stub/monitor.c \
+	stub/stepping.c \
+	stub/syscalls.c

@@ -135,6 +135,7 @@ static void idle_byte(struct gstub *g, uint8_t c)
 	case 0x03:
 		if (g->running) {
 			gstub_log_message(g, "Received interrupt (Ctrl-C)");
+			gstub_step_interrupt(g);
 			g->cfg.ops->interrupt(g->cfg.target_ctx);
 		} else {
 			/* A stop reply may already be on its way to gdb:

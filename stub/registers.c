@@ -201,3 +201,25 @@ int gstub_write_pc(struct gstub *g, gstub_tid tid, uint64_t pc)
 	err = g->cfg.ops->write_reg(g->cfg.target_ctx, tid, r->regnum, buf, n);
 	return err > 0 ? GSTUB_EIO : err;
 }
+
+int gstub_read_reg_u64(struct gstub *g, gstub_tid tid, unsigned regnum,
+		       uint64_t *value)
+{
+	const struct gstub_tdesc_reg *r = gstub_tdesc_find(g->td, regnum);
+	uint8_t buf[8];
+	size_t n, i;
+	int err;
+
+	if (!r)
+		return GSTUB_EINVAL;
+	n = gstub_reg_size(r);
+	if (n == 0 || n > sizeof buf)
+		return GSTUB_EINVAL;
+	err = g->cfg.ops->read_reg(g->cfg.target_ctx, tid, regnum, buf, n);
+	if (err)
+		return err < 0 ? err : GSTUB_EIO;
+	*value = 0;
+	for (i = n; i-- > 0;)
+		*value = *value << 8 | buf[i];
+	return 0;
+}

@@ -1,30 +1,15 @@
 /* c, C, s, S, vCont, vCtrlC: starting and stopping the target. */
 #include "internal.h"
 
-static bool can_step(const struct gstub *g)
-{
-	return (g->cfg.ops->flags & GSTUB_TARGET_CAN_STEP) != 0;
-}
-
 /* Starts the target; the stop reply answers the packet. The flags are set
  * first because a fast target may report its stop from inside resume().
  * A program that has exited would never report a stop: gdb would wait
  * forever, so it gets an error instead. */
 static int start(struct gstub *g, const struct gstub_resume_action *a, size_t n)
 {
-	int r;
-
 	if (gstub_program_gone(g))
 		return GSTUB_ESRCH;
-	g->running = true;
-	g->waiting = true;
-	r = g->cfg.ops->resume(g->cfg.target_ctx, a, n);
-	if (r != 0 && g->waiting) {
-		g->running = false;
-		g->waiting = false;
-		return r < 0 ? r : GSTUB_EIO;
-	}
-	return GSTUB_REPLY_PENDING;
+	return gstub_step_begin(g, a, n);
 }
 
 /* [SIG][;ADDR] or [ADDR]: the common tail of c, C, s, S. */
@@ -37,7 +22,7 @@ static int resume_simple(struct gstub *g, char *args, size_t len,
 	bool have_addr = false;
 	int err;
 
-	if (kind == GSTUB_RESUME_STEP && !can_step(g))
+	if (kind == GSTUB_RESUME_STEP && !gstub_can_step(g))
 		return GSTUB_REPLY_UNSUPPORTED;
 	if (gstub_program_gone(g))
 		return GSTUB_ESRCH; /* before "c ADDR" writes a register */
@@ -57,6 +42,7 @@ static int resume_simple(struct gstub *g, char *args, size_t len,
 	if (!gstub_cur_at_end(&c))
 		return GSTUB_EINVAL;
 
+	memset(&a, 0, sizeof a);
 	a.kind = kind;
 	a.signal = (int)sig;
 	if (kind == GSTUB_RESUME_STEP)
@@ -98,8 +84,8 @@ GSTUB_HANDLER(gstub_cmd_vcont_query)
 	(void)args;
 	(void)len;
 	gstub_out_str(g, "vCont;c;C;t");
-	if (can_step(g))
-		gstub_out_str(g, ";s;S");
+	if (gstub_can_step(g))
+		gstub_out_str(g, ";s;S;r");
 	return GSTUB_REPLY_DATA;
 }
 
@@ -111,6 +97,7 @@ static int parse_action(struct gstub *g, struct gstub_cursor *c,
 	char k;
 	int r;
 
+	memset(a, 0, sizeof *a);
 	if (gstub_cur_at_end(c))
 		return GSTUB_EINVAL;
 	k = *c->p++;
@@ -134,10 +121,19 @@ static int parse_action(struct gstub *g, struct gstub_cursor *c,
 	case 't':
 		a->kind = GSTUB_RESUME_STOP;
 		break;
+	case 'r':
+		/* rSTART,END: step while START <= pc < END */
+		a->kind = GSTUB_RESUME_RANGE_STEP;
+		if (!gstub_cur_hex(c, &a->range_start) ||
+		    !gstub_cur_take(c, ',') || !gstub_cur_hex(c, &a->range_end) ||
+		    a->range_start > a->range_end)
+			return GSTUB_EINVAL;
+		break;
 	default:
-		return GSTUB_EINVAL; /* r (range stepping) is not advertised */
+		return GSTUB_EINVAL;
 	}
-	if (a->kind == GSTUB_RESUME_STEP && !can_step(g))
+	if ((a->kind == GSTUB_RESUME_STEP ||
+	     a->kind == GSTUB_RESUME_RANGE_STEP) && !gstub_can_step(g))
 		return GSTUB_EINVAL;
 	a->signal = (int)sig;
 	a->tid = GSTUB_TID_ALL;
@@ -183,7 +179,9 @@ GSTUB_HANDLER(gstub_cmd_vctrlc)
 {
 	(void)args;
 	(void)len;
-	if (g->running)
+	if (g->running) {
+		gstub_step_interrupt(g);
 		g->cfg.ops->interrupt(g->cfg.target_ctx);
+	}
 	return GSTUB_REPLY_OK;
 }

@@ -90,6 +90,13 @@ void gstub_out_stop_reply(struct gstub *g, const struct gstub_stop *stop)
 	td = g->td;
 	gstub_out_char(g, 'T');
 	gstub_out_hex_byte(g, (unsigned)sig);
+	if (stop->reason == GSTUB_STOP_SYSCALL_ENTRY ||
+	    stop->reason == GSTUB_STOP_SYSCALL_RETURN) {
+		gstub_out_str(g, stop->reason == GSTUB_STOP_SYSCALL_ENTRY
+					 ? "syscall_entry:" : "syscall_return:");
+		gstub_out_hex_u64(g, stop->sysno);
+		gstub_out_char(g, ';');
+	}
 	gstub_out_str(g, "thread:");
 	gstub_out_tid(g, tid);
 	gstub_out_char(g, ';');
@@ -114,6 +121,11 @@ void gstub_out_stop_reply(struct gstub *g, const struct gstub_stop *stop)
 }
 
 void gstub_report_stop(struct gstub *g, const struct gstub_stop *stop)
+{
+	gstub_step_take(g, stop);
+}
+
+void gstub_deliver_stop(struct gstub *g, const struct gstub_stop *stop)
 {
 	struct gstub_stop s = *stop;
 	uint64_t pc;
@@ -153,6 +165,7 @@ GSTUB_HANDLER(gstub_cmd_stop_reason)
 		/* gdb (re)connected to a running target: stop it, and the
 		 * stop reply answers this packet */
 		g->waiting = true;
+		gstub_step_interrupt(g);
 		g->cfg.ops->interrupt(g->cfg.target_ctx);
 		return GSTUB_REPLY_PENDING;
 	}

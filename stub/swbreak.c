@@ -78,7 +78,9 @@ static struct gstub_bp_ *find(struct gstub *g, uint64_t addr)
 
 bool gstub_swbreak_at(const struct gstub *g, uint64_t addr)
 {
-	return slot_of(g, addr) < GSTUB_MAX_BREAKPOINTS;
+	size_t i = slot_of(g, addr);
+
+	return i < GSTUB_MAX_BREAKPOINTS && g->bps[i].by_gdb;
 }
 
 static int restore(struct gstub *g, struct gstub_bp_ *bp)
@@ -86,12 +88,15 @@ static int restore(struct gstub *g, struct gstub_bp_ *bp)
 	int err = gstub_mem_write_all(g, bp->addr, bp->saved, bp->len);
 
 	bp->used = false;
+	bp->by_gdb = false;
+	bp->by_step = false;
 	return err;
 }
 
-/* Inserting an address that holds a breakpoint is not an error: gdb may
- * send Z0 again for one it already has (one z0 then removes it). */
-int gstub_swbreak_insert(struct gstub *g, uint64_t addr, uint64_t kind)
+/* Saves the bytes at addr and writes the breakpoint instruction into a
+ * free slot. */
+static int plant(struct gstub *g, uint64_t addr, uint64_t kind,
+		 struct gstub_bp_ **out)
 {
 	struct bp_insn insn;
 	struct gstub_bp_ *bp;
@@ -102,14 +107,6 @@ int gstub_swbreak_insert(struct gstub *g, uint64_t addr, uint64_t kind)
 		return GSTUB_EINVAL;
 	if (insn.len - 1u > UINT64_MAX - addr)
 		return GSTUB_EINVAL;
-	bp = find(g, addr);
-	if (bp) {
-		if (bp->kind == kind)
-			return 0;
-		r = restore(g, bp); /* same place, other kind: redo it */
-		if (r)
-			return r;
-	}
 	for (i = 0; i < GSTUB_MAX_BREAKPOINTS && g->bps[i].used; i++)
 		;
 	if (i == GSTUB_MAX_BREAKPOINTS)
@@ -130,6 +127,39 @@ int gstub_swbreak_insert(struct gstub *g, uint64_t addr, uint64_t kind)
 	bp->len = insn.len;
 	bp->kind = (uint8_t)kind;
 	bp->used = true;
+	bp->by_gdb = false;
+	bp->by_step = false;
+	*out = bp;
+	return 0;
+}
+
+/* Inserting an address that holds a breakpoint is not an error: gdb may
+ * send Z0 again for one it already has (one z0 then removes it). */
+int gstub_swbreak_insert(struct gstub *g, uint64_t addr, uint64_t kind)
+{
+	struct bp_insn insn;
+	struct gstub_bp_ *bp;
+	bool by_step = false;
+	int r;
+
+	if (!insn_for(g->td->arch, kind, &insn))
+		return GSTUB_EINVAL;
+	bp = find(g, addr);
+	if (bp) {
+		if (bp->kind == kind) {
+			bp->by_gdb = true;
+			return 0;
+		}
+		by_step = bp->by_step;
+		r = restore(g, bp); /* same place, other kind: redo it */
+		if (r)
+			return r;
+	}
+	r = plant(g, addr, kind, &bp);
+	if (r)
+		return r;
+	bp->by_gdb = true;
+	bp->by_step = by_step;
 	return 0;
 }
 
@@ -143,7 +173,35 @@ int gstub_swbreak_remove(struct gstub *g, uint64_t addr, uint64_t kind)
 	if (!insn_for(g->td->arch, kind, &insn))
 		return GSTUB_EINVAL;
 	bp = find(g, addr);
-	return bp ? restore(g, bp) : 0;
+	if (!bp || !bp->by_gdb)
+		return 0;
+	bp->by_gdb = false;
+	return bp->by_step ? 0 : restore(g, bp);
+}
+
+/* A breakpoint gdb already has at addr serves the step as it is. */
+int gstub_swbreak_insert_step(struct gstub *g, uint64_t addr, uint64_t kind)
+{
+	struct gstub_bp_ *bp = find(g, addr);
+	int r;
+
+	if (!bp) {
+		r = plant(g, addr, kind, &bp);
+		if (r)
+			return r;
+	}
+	bp->by_step = true;
+	return 0;
+}
+
+int gstub_swbreak_remove_step(struct gstub *g, uint64_t addr)
+{
+	struct gstub_bp_ *bp = find(g, addr);
+
+	if (!bp || !bp->by_step)
+		return 0;
+	bp->by_step = false;
+	return bp->by_gdb ? 0 : restore(g, bp);
 }
 
 void gstub_swbreak_remove_all(struct gstub *g)

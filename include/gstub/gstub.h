@@ -330,6 +330,17 @@ struct gstub_config {
 /* Threads listed in one qfThreadInfo/qXfer:threads reply pass. */
 #define GSTUB_MAX_THREADS 64
 #endif
+#ifndef GSTUB_MAX_RESUME_ACTIONS
+/* Actions in one vCont packet; gdb sends one per thread that gets a
+ * signal or a step, plus a default, so a few suffice. */
+#define GSTUB_MAX_RESUME_ACTIONS 16
+#endif
+#ifndef GSTUB_MAX_CATCH_SYSCALLS
+/* Syscall numbers QCatchSyscalls keeps one by one (a bitmap): Linux on
+ * AArch64 and ARM numbers its calls below 512. A larger number in gdb's
+ * list catches every call from this number on (gdb filters again). */
+#define GSTUB_MAX_CATCH_SYSCALLS 1024
+#endif
 
 /* The context. Its fields are private: use only the functions below. It is
  * declared here so that bare-metal code can allocate it statically. */
@@ -339,6 +350,48 @@ struct gstub_bp_ {
 	uint8_t len;
 	uint8_t kind;
 	bool used;
+	/* who wants it: gdb's Z0, the engine's software single step, or
+	 * both (removed from memory when neither does) */
+	bool by_gdb;
+	bool by_step;
+};
+
+/* Stepping the engine does itself: range stepping on single steps,
+ * software single step, empty loops (stub/stepping.c). */
+struct gstub_step_ {
+	/* what the target was last resumed with */
+	struct gstub_resume_action acts[GSTUB_MAX_RESUME_ACTIONS];
+	size_t n_acts;
+	size_t step_act;    /* index of the stepping thread's action */
+	gstub_tid tid;      /* the thread being stepped */
+	uint64_t start, end; /* vCont;r range, engine range stepping */
+	uint64_t from_pc;   /* pc before the step in flight */
+	uint64_t bp_addr;   /* software step: the temporary breakpoint */
+	uint8_t bp_kind;
+	bool active;        /* a request the engine follows is running */
+	bool range;         /* range stepping in the engine */
+	bool soft;          /* steps are software single steps */
+	bool bp_planted;
+	bool told_loop;     /* the empty-loop console message went out */
+	bool interrupted;   /* gdb asked to stop: the next stop is SIGINT */
+	bool in_resume;     /* inside ops->resume: stops wait in `deferred` */
+	bool have_deferred;
+	struct gstub_stop deferred;
+	struct gstub_stop last; /* the stop the engine resumed from */
+	/* a software step cut short by a syscall stop gdb saw: the next
+	 * step of that thread from that pc finishes it */
+	bool pend;
+	gstub_tid pend_tid;
+	uint64_t pend_pc, pend_bp;
+	uint8_t pend_kind;
+};
+
+/* QCatchSyscalls: gdb's list (stub/syscalls.c). */
+struct gstub_catch_ {
+	bool on;
+	bool all;
+	bool high; /* a number >= GSTUB_MAX_CATCH_SYSCALLS was listed */
+	uint32_t bits[GSTUB_MAX_CATCH_SYSCALLS / 32];
 };
 
 /* Where the served description keeps its SVE registers. */
@@ -387,6 +440,8 @@ struct gstub {
 	 * a vector-length change under GSTUB_SVE_CURRENT */
 	const struct gstub_tdesc *td;
 	struct gstub_sve_regs_ sve;
+	struct gstub_step_ step;
+	struct gstub_catch_ catch_sys;
 };
 
 /* Initialise `g` from `cfg` (copied). Returns 0, or GSTUB_EINVAL when a

@@ -267,7 +267,7 @@ static void test_resume(void)
 	struct gstub_stop st = { GSTUB_STOP_SIGNAL, 1, GSTUB_SIGTRAP, 0, 0, 0 };
 
 	mock_init(m, MOCK_AARCH64, 4096, true, false, true);
-	is_str(mock_reply(m, "vCont?"), "vCont;c;C;t;s;S", "vCont? with step");
+	is_str(mock_reply(m, "vCont?"), "vCont;c;C;t;s;S;r", "vCont? with step");
 	is_str(mock_packet(m, "c"), "+", "c: no reply while running");
 	ok(m->resumes == 1 && m->n_actions == 1 &&
 	   m->actions[0].kind == GSTUB_RESUME_CONTINUE &&
@@ -314,7 +314,11 @@ static void test_resume(void)
 	gstub_report_stop(&m->g, &st);
 	is_str(mock_reply(m, "vCont;t"), "OK", "vCont;t alone -> OK");
 	is_str(mock_reply(m, "vCont;x"), "E22", "vCont;x -> E22");
-	is_str(mock_reply(m, "vCont;r400000,400010"), "E22", "vCont;r (not advertised) -> E22");
+	is_str(mock_reply(m, "vCont;r400010,400000"), "E22", "vCont;r with start > end -> E22");
+	is_str(mock_reply(m, "vCont;r400000"), "E22", "vCont;r without end -> E22");
+	is_str(mock_reply(m, "vCont;r400000,"), "E22", "vCont;r with an empty end -> E22");
+	is_str(mock_reply(m, "vCont;r,400000"), "E22", "vCont;r without start -> E22");
+	is_str(mock_reply(m, "vCont;r4g0000,400010"), "E22", "vCont;r with a bad digit -> E22");
 	is_str(mock_reply(m, "vCont;c:"), "E22", "vCont;c: without tid -> E22");
 	is_str(mock_reply(m, "vCont;c:0"), "E22", "vCont;c:0 -> E22");
 	is_str(mock_reply(m, "vCont;C"), "E22", "vCont;C without signal -> E22");
@@ -331,7 +335,14 @@ static void test_resume(void)
 	is_str(mock_reply(m, "vCtrlC"), "OK", "vCtrlC while stopped -> OK");
 	mock_fini(m);
 
+	/* no hardware step: the engine steps in software on A64/ARM */
 	mock_init(m, MOCK_AARCH64, 4096, false, false, false);
+	is_str(mock_reply(m, "vCont?"), "vCont;c;C;t;s;S;r",
+	       "vCont? with software step");
+	mock_fini(m);
+
+	/* no hardware step and no next-pc decoder: no step at all */
+	mock_init(m, MOCK_X86_64, 4096, false, false, false);
 	is_str(mock_reply(m, "vCont?"), "vCont;c;C;t", "vCont? without step");
 	is_str(mock_reply(m, "s"), "", "s without step -> empty");
 	is_str(mock_reply(m, "vCont;s"), "E22", "vCont;s without step -> E22");

@@ -7,7 +7,8 @@ ENGINE_TESTS = \
 	tests/unit/engine-log \
 	tests/unit/engine-multi \
 	tests/unit/engine-multiprocess \
-	tests/unit/engine-sve
+	tests/unit/engine-sve \
+	tests/unit/engine-step
 check_PROGRAMS += $(ENGINE_TESTS)
 TESTS += $(ENGINE_TESTS) tests/unit/engine-freestanding
 noinst_LTLIBRARIES += tests/unit/libmock.la
@@ -30,6 +31,8 @@ tests_unit_engine_multiprocess_SOURCES = tests/unit/engine-multiprocess.c
 tests_unit_engine_multiprocess_LDADD = $(ENGINE_TEST_LIBS)
 tests_unit_engine_sve_SOURCES = tests/unit/engine-sve.c
 tests_unit_engine_sve_LDADD = $(ENGINE_TEST_LIBS)
+tests_unit_engine_step_SOURCES = tests/unit/engine-step.c
+tests_unit_engine_step_LDADD = $(ENGINE_TEST_LIBS)
 
 # The freestanding check compiles stub/*.c with the configured compiler: a
 # small wrapper carries $(CC) and the source folder to the script.

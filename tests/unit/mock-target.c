@@ -135,10 +135,34 @@ static int m_write_mem(void *ctx, uint64_t addr, const void *buf, size_t len)
 	return n;
 }
 
+static bool script_run(struct mock_target *m,
+		       const struct gstub_resume_action *a,
+		       struct gstub_stop *st);
+
 static int m_resume(void *ctx, const struct gstub_resume_action *a, size_t n)
 {
 	struct mock_target *m = ctx;
+	struct gstub_stop st;
+	uintptr_t here = (uintptr_t)&st;
 
+	if (!m->stack_lo || here < m->stack_lo)
+		m->stack_lo = here;
+	if (here > m->stack_hi)
+		m->stack_hi = here;
+	if (m->scripted && n > 0) {
+		m->resumes++;
+		m->n_actions = n < MOCK_MAX_ACTIONS ? n : MOCK_MAX_ACTIONS;
+		memcpy(m->actions, a, m->n_actions * sizeof *a);
+		if (!script_run(m, &a[0], &st))
+			return 0;
+		if (m->script_async) {
+			m->pending = st;
+			m->have_pending = true;
+		} else {
+			gstub_report_stop(&m->g, &st);
+		}
+		return 0;
+	}
 	m->resumes++;
 	m->n_actions = n < MOCK_MAX_ACTIONS ? n : MOCK_MAX_ACTIONS;
 	memcpy(m->actions, a, m->n_actions * sizeof *a);
@@ -257,6 +281,8 @@ static int prepare(struct mock_target *m, enum mock_arch arch,
 		struct gstub_aarch64_config c = { 0 };
 
 		r = gstub_tdesc_aarch64(&m->td, &c);
+	} else if (arch == MOCK_X86_64) {
+		r = gstub_tdesc_x86_64(&m->td);
 	} else {
 		struct gstub_arm_config c = { 0 };
 
@@ -450,4 +476,191 @@ void mock_set_reg(struct mock_target *m, unsigned regnum, uint64_t v)
 
 	for (i = 0; i < n && i < 8; i++)
 		m->regs[r->offset + i] = (uint8_t)(v >> (8 * i));
+}
+
+/* ----- scripted programs ----- */
+
+uint64_t mock_pc(const struct mock_target *m)
+{
+	return mock_reg(m, (unsigned)m->td.pc_regnum);
+}
+
+static void set_pc(struct mock_target *m, uint64_t pc)
+{
+	mock_set_reg(m, (unsigned)m->td.pc_regnum, pc);
+}
+
+void mock_script_add(struct mock_target *m, uint64_t pc,
+		     enum mock_insn_kind kind, uint64_t next)
+{
+	struct mock_insn *i = &m->prog[m->n_prog++];
+
+	memset(i, 0, sizeof *i);
+	i->pc = pc;
+	i->kind = kind;
+	i->next = next;
+}
+
+struct mock_insn *mock_script_find(struct mock_target *m, uint64_t pc)
+{
+	size_t i;
+
+	for (i = 0; i < m->n_prog; i++)
+		if (m->prog[i].pc == pc)
+			return &m->prog[i];
+	return NULL;
+}
+
+static int m_catch(void *ctx, bool on)
+{
+	struct mock_target *m = ctx;
+
+	m->catch_calls++;
+	m->catching = on;
+	return 0;
+}
+
+void mock_script_start(struct mock_target *m, bool async)
+{
+	m->scripted = true;
+	m->script_async = async;
+	m->ops.flags |= GSTUB_TARGET_CAN_CATCH_SYSCALLS;
+	m->ops.catch_syscalls = m_catch;
+}
+
+bool mock_run_pending(struct mock_target *m)
+{
+	struct gstub_stop st = m->pending;
+
+	if (!m->have_pending)
+		return false;
+	m->have_pending = false;
+	gstub_report_stop(&m->g, &st);
+	return true;
+}
+
+void mock_put_insn(struct mock_target *m, uint64_t addr, uint32_t insn,
+		   size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		m->mem[addr - m->mem_base + i] = (uint8_t)(insn >> (8 * i));
+}
+
+/* A breakpoint instruction at pc (BRK #0, A32 BKPT, Thumb BKPT). */
+static bool bp_at(const struct mock_target *m, uint64_t pc)
+{
+	static const uint8_t brk[4] = { 0x00, 0x00, 0x20, 0xd4 };
+	static const uint8_t bkpt[4] = { 0x70, 0x00, 0x20, 0xe1 };
+	const uint8_t *p;
+
+	if (pc < m->mem_base || pc + 4 > m->mem_base + MOCK_MEM_SIZE)
+		return false;
+	p = m->mem + (pc - m->mem_base);
+	if (m->td.arch == GSTUB_ARCH_AARCH64)
+		return memcmp(p, brk, 4) == 0;
+	return memcmp(p, bkpt, 4) == 0 || (p[0] == 0x00 && p[1] == 0xbe);
+}
+
+static void make_stop(struct gstub_stop *st, enum gstub_stop_reason reason,
+		      int sig, uint32_t sysno)
+{
+	memset(st, 0, sizeof *st);
+	st->reason = reason;
+	st->tid = 1;
+	st->signal = sig;
+	st->sysno = sysno;
+}
+
+/* Runs one instruction: true with *st when that makes a stop of its own
+ * (syscall entry/return, or a fault). */
+static bool exec_one(struct mock_target *m, struct gstub_stop *st)
+{
+	struct mock_insn *i;
+	uint64_t pc = mock_pc(m);
+
+	if (m->sys_phase == 1) {
+		/* the call runs now */
+		mock_set_reg(m, 0, 42);
+		m->sys_phase = m->catching ? 2 : 0;
+		if (m->catching) {
+			make_stop(st, GSTUB_STOP_SYSCALL_RETURN, 0, m->sys_now);
+			return true;
+		}
+		return false;
+	}
+	m->sys_phase = 0;
+	i = mock_script_find(m, pc);
+	if (!i) {
+		make_stop(st, GSTUB_STOP_SIGNAL, GSTUB_SIGSEGV, 0);
+		return true;
+	}
+	m->executed++;
+	switch (i->kind) {
+	case MOCK_INSN_SYSCALL:
+		set_pc(m, i->next);
+		m->sys_now = i->sysno;
+		if (m->catching) {
+			m->sys_phase = 1;
+			make_stop(st, GSTUB_STOP_SYSCALL_ENTRY, 0, i->sysno);
+			return true;
+		}
+		mock_set_reg(m, 0, 42);
+		return false;
+	case MOCK_INSN_LOOP:
+		if (i->taken < i->times) {
+			i->taken++;
+			set_pc(m, i->to);
+		} else {
+			i->taken = 0;
+			set_pc(m, i->next);
+		}
+		return false;
+	default:
+		set_pc(m, i->next);
+		return false;
+	}
+}
+
+static bool script_run(struct mock_target *m,
+		       const struct gstub_resume_action *a,
+		       struct gstub_stop *st)
+{
+	long n;
+
+	m->free_running = false;
+	switch (a->kind) {
+	case GSTUB_RESUME_STEP:
+		/* after a return stop, the step that met the svc is done */
+		if (m->sys_phase == 2) {
+			m->sys_phase = 0;
+		} else if (exec_one(m, st)) {
+			return true;
+		}
+		make_stop(st, GSTUB_STOP_SIGNAL, GSTUB_SIGTRAP, 0);
+		return true;
+	case GSTUB_RESUME_RANGE_STEP:
+		do {
+			if (exec_one(m, st))
+				return true;
+		} while (mock_pc(m) >= a->range_start &&
+			 mock_pc(m) < a->range_end);
+		make_stop(st, GSTUB_STOP_SIGNAL, GSTUB_SIGTRAP, 0);
+		return true;
+	case GSTUB_RESUME_CONTINUE:
+		for (n = 0; n < MOCK_FREE_RUN; n++) {
+			if (m->sys_phase != 1 && bp_at(m, mock_pc(m))) {
+				m->sys_phase = 0;
+				make_stop(st, GSTUB_STOP_SWBREAK, 0, 0);
+				return true;
+			}
+			if (exec_one(m, st))
+				return true;
+		}
+		m->free_running = true;
+		return false;
+	default:
+		return false;
+	}
 }

@@ -16,6 +16,21 @@
 #define MOCK_MEM_SIZE 4096
 #define MOCK_OUT_SIZE 200000
 #define MOCK_MAX_ACTIONS 16
+#define MOCK_MAX_INSNS 64
+
+/* One instruction of a scripted program (mock_script_add). */
+enum mock_insn_kind {
+	MOCK_INSN_NEXT,    /* goes to `next` (a branch to itself: next == pc) */
+	MOCK_INSN_SYSCALL, /* syscall `sysno`, returns to `next` with x0/r0 = 42 */
+	MOCK_INSN_LOOP,    /* goes to `to` `times` times in a row, then `next` */
+};
+
+struct mock_insn {
+	uint64_t pc, next, to;
+	enum mock_insn_kind kind;
+	uint32_t sysno;
+	unsigned times, taken;
+};
 
 struct mock_target {
 	struct gstub g;
@@ -42,6 +57,26 @@ struct mock_target {
 	int resume_result;
 	struct gstub_stop stop_in_resume; /* reported from inside resume() */
 	bool report_in_resume;
+
+	/* Scripted program (mock_script_add): resume executes it. A step runs
+	 * one instruction; a continue runs until a breakpoint instruction in
+	 * memory, a syscall stop, or MOCK_FREE_RUN instructions (then it runs
+	 * "forever": no stop until the test reports one). Syscalls while
+	 * catching stop at entry, then return, and a step that began on the
+	 * svc then ends at the next instruction without moving. */
+	bool scripted;
+	bool script_async;        /* keep the stop in `pending` (mock_run_pending) */
+	struct mock_insn prog[MOCK_MAX_INSNS];
+	size_t n_prog;
+	int sys_phase;            /* 1 after an entry stop, 2 after a return */
+	uint32_t sys_now;         /* number of the call in progress */
+	bool catching;
+	int catch_calls;
+	bool free_running;
+	bool have_pending;
+	struct gstub_stop pending;
+	long executed;            /* instructions run */
+	uintptr_t stack_lo, stack_hi; /* of m_resume's frame, over all calls */
 
 	gstub_tid threads[8];
 	size_t n_threads;
@@ -71,7 +106,7 @@ struct mock_target {
 	int log_calls;
 };
 
-enum mock_arch { MOCK_AARCH64, MOCK_ARM, MOCK_ARM_M };
+enum mock_arch { MOCK_AARCH64, MOCK_ARM, MOCK_ARM_M, MOCK_X86_64 };
 
 /* Builds the description (the real builders), the ops and the stub.
  * with_threads: three threads 1, 2, 3 with names. Returns gstub_init's
@@ -85,6 +120,19 @@ int mock_init_sve(struct mock_target *m, unsigned desc_vq, unsigned cur_vq,
 		  enum gstub_sve_policy policy, unsigned max_vq,
 		  size_t buf_size);
 #define MOCK_SVE_JUNK 0xee
+/* Scripted programs. */
+#define MOCK_FREE_RUN 100000
+void mock_script_add(struct mock_target *m, uint64_t pc,
+		     enum mock_insn_kind kind, uint64_t next);
+struct mock_insn *mock_script_find(struct mock_target *m, uint64_t pc);
+/* Turns on the scripted target (and syscall catching support). */
+void mock_script_start(struct mock_target *m, bool async);
+/* Async: report the kept stop (true when there was one). */
+bool mock_run_pending(struct mock_target *m);
+/* Writes a little-endian instruction of `len` bytes into memory. */
+void mock_put_insn(struct mock_target *m, uint64_t addr, uint32_t insn,
+		   size_t len);
+uint64_t mock_pc(const struct mock_target *m);
 void mock_fini(struct mock_target *m);
 /* gstub_init again with the same configuration but this pid (the
  * multiprocess extension); returns gstub_init's result. */
