@@ -63,7 +63,7 @@ static void hook_intr(uc_engine *uc, uint32_t intno, void *user)
 	}
 	switch (intno) {
 	case GRUN_EXCP_SWI:
-		grun_syscall(gu);
+		grun_syscall_trap(gu);
 		break;
 	case GRUN_EXCP_BKPT:
 		if (is_gdb_breakpoint(gu, grun_get_pc(gu))) {
@@ -168,9 +168,15 @@ enum grun_event grun_run(struct grun_guest *gu, bool step, unsigned slice_ms)
 {
 	uint64_t pc;
 	uc_err e;
+	bool retry;
 	if (gu->exited)
 		return GRUN_EV_EXITED;
 	gu->event = GRUN_EV_NONE;
+	/* A syscall stopped at its entry is served before anything runs. */
+	gu->event = grun_syscall_resume(gu, step, &retry);
+	if (gu->event != GRUN_EV_NONE || retry)
+		return gu->event;
+	gu->syscall_restart = false;
 	/* Unicorn 2.0.1 counts instructions with a code hook that only code
 	 * translated after it exists calls: without a flush, a step after a
 	 * continue runs on through the old translations. The other way, the
@@ -178,20 +184,28 @@ enum grun_event grun_run(struct grun_guest *gu, bool step, unsigned slice_ms)
 	 * a step in it, which would slow down and cut short the slices. */
 	if (step != gu->last_run_was_step)
 		uc_ctl(gu->uc, UC_CTL_WRITE(UC_CTL_TB_FLUSH, 0));
+	/* Steps leave the instruction counter registered; only a slice that
+	 * the block hook ends is misled by it, so it is retired once before
+	 * the first slice, not after every step (an empty run costs a full
+	 * translation flush: milliseconds per step otherwise). */
+	if (!step && gu->last_run_was_step && !gu->exited)
+		grun_cpu_settle(gu);
 	gu->last_run_was_step = step;
 	gu->slice_blocks = 0;
 	gu->slice_deadline_ns = now_ns() + (uint64_t)slice_ms * 1000000u;
 	pc = grun_get_resume_pc(gu);
 	e = uc_emu_start(gu->uc, pc, step ? step_until(gu, pc) : UINT64_MAX, 0,
 			 step ? 1 : 0);
-	if (step && !gu->exited)
-		grun_cpu_settle(gu); /* retire the instruction counter */
 	if (gu->event == GRUN_EV_NONE && gu->watch_pending)
 		gu->event = GRUN_EV_WATCH; /* the stepped instruction hit it */
 	if (gu->event != GRUN_EV_NONE)
 		return gu->event;
 	switch (e) {
 	case UC_ERR_OK:
+		/* A stepped syscall that would block is back on its svc:
+		 * the step is not done, the caller runs it again. */
+		if (step && gu->syscall_restart)
+			return GRUN_EV_NONE;
 		return step ? GRUN_EV_STEPPED : GRUN_EV_NONE;
 	case UC_ERR_READ_UNALIGNED:
 	case UC_ERR_WRITE_UNALIGNED:

@@ -94,15 +94,34 @@ static int resume(void *ctx, const struct gstub_resume_action *actions,
 		grun_debug_stop(s, &st);
 		return 0;
 	}
+	if (a->kind == GSTUB_RESUME_RANGE_STEP) {
+		if (a->range_start >= a->range_end)
+			return GSTUB_EINVAL;
+		if (grun_range_begin(gu, a->range_start, a->range_end) != 0)
+			return GSTUB_EIO;
+		s->loop_told = false;
+		s->state = GRUN_RANGE_STEPPING;
+	} else {
+		grun_range_end(gu);
+		s->state = a->kind == GSTUB_RESUME_STEP ? GRUN_STEPPING
+							: GRUN_RUNNING;
+	}
 	grun_hw_prepare(gu, grun_get_pc(gu));
-	s->state = a->kind == GSTUB_RESUME_STEP ? GRUN_STEPPING : GRUN_RUNNING;
+	return 0;
+}
+
+/* Syscall stops while on (syscall_stops.c); the engine filters them. */
+static int catch_syscalls(void *ctx, bool on)
+{
+	struct grun_debug *s = dbg(ctx);
+	s->gu->catch_syscalls = on;
 	return 0;
 }
 
 static void interrupt(void *ctx)
 {
 	struct grun_debug *s = dbg(ctx);
-	if (s->state == GRUN_RUNNING || s->state == GRUN_STEPPING)
+	if (grun_debug_running(s))
 		s->interrupt_req = true;
 }
 
@@ -123,7 +142,9 @@ static int detach(void *ctx)
 	struct grun_debug *s = dbg(ctx);
 	s->detached = true;
 	s->stop_pending = false;
+	s->gu->catch_syscalls = false;
 	if (s->state != GRUN_DEAD) {
+		grun_range_end(s->gu);
 		grun_hw_prepare(s->gu, grun_get_pc(s->gu));
 		s->state = GRUN_RUNNING;
 	}
@@ -154,7 +175,8 @@ static const struct gstub_thread_ops thread_ops = {
 
 const struct gstub_target_ops grun_target_ops = {
 	.version = GSTUB_TARGET_OPS_VERSION,
-	.flags = GSTUB_TARGET_CAN_STEP,
+	.flags = GSTUB_TARGET_CAN_STEP | GSTUB_TARGET_CAN_RANGE_STEP |
+		 GSTUB_TARGET_CAN_CATCH_SYSCALLS,
 	.read_reg = read_reg,
 	.write_reg = write_reg,
 	.read_mem = read_mem,
@@ -167,4 +189,6 @@ const struct gstub_target_ops grun_target_ops = {
 	.breakpoints = &grun_breakpoint_ops,
 	.monitor_cmds = grun_monitor_cmds,
 	.n_monitor_cmds = GRUN_N_MONITOR_CMDS,
+	.sve = NULL,
+	.catch_syscalls = catch_syscalls,
 };

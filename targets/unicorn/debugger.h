@@ -15,6 +15,7 @@ enum grun_state {
 	GRUN_STOPPED,  /* waiting for gdb */
 	GRUN_RUNNING,  /* continue: slices until an event */
 	GRUN_STEPPING, /* one instruction */
+	GRUN_RANGE_STEPPING, /* slices until pc leaves the range (vCont;r) */
 	GRUN_DEAD,     /* exited, killed, or ended by a signal */
 };
 
@@ -30,9 +31,18 @@ struct grun_debug {
 	bool stop_pending;   /* a stop to report from the loop */
 	struct gstub_stop stop;
 	unsigned slice_ms;
+	bool loop_told;      /* this range step's "loops on itself" note */
 };
 
+/* The guest executes (a stop may come). */
+static inline bool grun_debug_running(const struct grun_debug *s)
+{
+	return s->state == GRUN_RUNNING || s->state == GRUN_STEPPING ||
+	       s->state == GRUN_RANGE_STEPPING;
+}
+
 /* ---- debug_ops.c ---- */
+/* Every feature on; main.c hides some for --no-hw-step/--no-range-step. */
 extern const struct gstub_target_ops grun_target_ops;
 
 /* ---- target_desc.c ---- */

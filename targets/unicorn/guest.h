@@ -28,6 +28,8 @@ enum grun_event {
 	GRUN_EV_WATCH,     /* watchpoint hit, see watch_type/watch_addr */
 	GRUN_EV_SIGNAL,    /* the program got a signal (linux number in sig) */
 	GRUN_EV_EXITED,    /* exit/exit_group */
+	GRUN_EV_SYSCALL_ENTRY,  /* catching: syscall_nr not yet served, pc after svc */
+	GRUN_EV_SYSCALL_RETURN, /* catching: syscall_nr served, result set */
 };
 
 /* A hardware watchpoint or breakpoint slot. */
@@ -91,6 +93,26 @@ struct grun_guest {
 	unsigned n_points;       /* hardware points in use */
 	uc_hook points_hook;     /* their code hook, while n_points > 0 */
 	struct grun_hwpoint hw[GRUN_MAX_HWPOINTS];
+
+	/* Syscall stops (syscall_stops.c). An svc while catching stops
+	 * before the syscall is served; the next run serves it and stops
+	 * again; a step that was interrupted by the two stops is then owed
+	 * and ends at once, at the instruction after the svc. */
+	bool catch_syscalls;
+	bool syscall_pending;    /* entry reported, not yet served */
+	bool syscall_step_owed;  /* return reported, the svc's step not */
+	long syscall_nr;
+
+	/* Range stepping (range_step.c): while range_on, a continue run ends
+	 * with GRUN_EV_STEPPED once pc leaves [range_start, range_end); the
+	 * first instruction of a resume always runs. */
+	bool range_on;
+	bool range_first;
+	bool range_self_loop;    /* seen: an instruction branching to itself */
+	uint64_t range_start, range_end;
+	uint64_t range_last_pc;
+	uint32_t range_repeats;  /* same pc in a row */
+	uc_hook range_hook;
 };
 
 /* ---- elf_load.c ---- */
@@ -127,6 +149,27 @@ uint64_t grun_mmap_find(struct grun_guest *gu, uint64_t len);
 /* ---- syscalls.c ---- */
 /* Serve the syscall the guest just made (pc already after svc). */
 void grun_syscall(struct grun_guest *gu);
+
+/* ---- syscall_stops.c ---- */
+/* Inside the svc exception: serve the syscall now, or stop at its entry
+ * when catching. */
+void grun_syscall_trap(struct grun_guest *gu);
+/* Before a run: serve a syscall whose entry was reported and settle a
+ * step it owes. Returns the event that ends this run before the CPU
+ * starts (GRUN_EV_SYSCALL_RETURN, GRUN_EV_STEPPED, GRUN_EV_EXITED,
+ * GRUN_EV_SIGNAL) or GRUN_EV_NONE to run the CPU. *retry: the syscall
+ * would block, nothing may run now. */
+enum grun_event grun_syscall_resume(struct grun_guest *gu, bool step,
+				    bool *retry);
+
+/* ---- range_step.c ---- */
+/* Turn range stepping on for the next runs (continue runs then end when
+ * pc leaves [start, end)); 0 or -1 when Unicorn refuses the hook. */
+int grun_range_begin(struct grun_guest *gu, uint64_t start, uint64_t end);
+/* Turn it off (no-op when off); leaves pc exact for the next run. */
+void grun_range_end(struct grun_guest *gu);
+/* Whether pc is in the active range. */
+bool grun_range_contains(const struct grun_guest *gu, uint64_t pc);
 
 /* ---- cpu_regs.c ---- */
 uint64_t grun_get_pc(struct grun_guest *gu);      /* without the Thumb bit */

@@ -19,6 +19,8 @@ gstub_run_SOURCES = \
 	targets/unicorn/linux_signals.c \
 	targets/unicorn/syscall_table.c \
 	targets/unicorn/syscalls.c \
+	targets/unicorn/syscall_stops.c \
+	targets/unicorn/range_step.c \
 	targets/unicorn/debug_ops.c \
 	targets/unicorn/hw_points.c \
 	targets/unicorn/target_desc.c \
@@ -43,6 +45,8 @@ tests_unit_run_guest_SOURCES = \
 	targets/unicorn/linux_signals.c \
 	targets/unicorn/syscall_table.c \
 	targets/unicorn/syscalls.c \
+	targets/unicorn/syscall_stops.c \
+	targets/unicorn/range_step.c \
 	targets/unicorn/hw_points.c
 tests_unit_run_guest_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/targets/unicorn
 tests_unit_run_guest_CFLAGS = $(AM_CFLAGS) $(UNICORN_CFLAGS)

@@ -55,7 +55,9 @@ static void on_disconnect(void *ctx)
 	struct grun_debug *s = ctx;
 	if (s->detached)
 		return;
-	if (s->state == GRUN_RUNNING || s->state == GRUN_STEPPING) {
+	/* The next gdb sets its own catchpoints. */
+	s->gu->catch_syscalls = false;
+	if (grun_debug_running(s)) {
 		struct gstub_stop st = { .reason = GSTUB_STOP_SIGNAL,
 					 .tid = s->gu->tid,
 					 .signal = GSTUB_SIGINT };
@@ -72,6 +74,7 @@ int main(int argc, char **argv)
 	static struct gstub_tdesc td;
 	static struct gstub g;
 	static unsigned char packet_buf[GRUN_PACKET_BUF_SIZE];
+	static struct gstub_target_ops ops;
 	struct grun_debug s;
 	struct grun_options o;
 	char err[512];
@@ -133,8 +136,14 @@ int main(int argc, char **argv)
 		fprintf(stderr, "gstub-run: %s\n", err[0] ? err : gstub_strerror(rc));
 		return 2;
 	}
+	ops = grun_target_ops;
+	if (o.no_hw_step)
+		ops.flags &= ~(uint32_t)(GSTUB_TARGET_CAN_STEP |
+					 GSTUB_TARGET_CAN_RANGE_STEP);
+	if (o.no_range_step)
+		ops.flags &= ~(uint32_t)GSTUB_TARGET_CAN_RANGE_STEP;
 	struct gstub_config gc = {
-		.ops = &grun_target_ops,
+		.ops = &ops,
 		.target_ctx = &s,
 		.tdesc = &td,
 		.write = gstub_server_write,

@@ -31,6 +31,11 @@ static const char usage_text[] =
 	"  --baud=N                     serial line speed (default 115200)\n"
 	"  --output-to-gdb              send program output to gdb's console\n"
 	"                               (O packets) while it runs\n"
+	"  --no-hw-step                 do not offer single or range stepping\n"
+	"                               to the engine: it steps with temporary\n"
+	"                               breakpoints (software single step)\n"
+	"  --no-range-step              do not range-step in the emulator: the\n"
+	"                               engine range-steps on single steps\n"
 	"  --version                    print the version and exit\n"
 	"  --help                       print this help and exit\n"
 	"\n"
@@ -111,6 +116,10 @@ enum grun_parse_result grun_parse_options(int argc, char **argv,
 			o->remote_debug = true;
 		} else if (strcmp(a, "--output-to-gdb") == 0) {
 			o->output_to_gdb = true;
+		} else if (strcmp(a, "--no-hw-step") == 0) {
+			o->no_hw_step = true;
+		} else if (strcmp(a, "--no-range-step") == 0) {
+			o->no_range_step = true;
 		} else if ((v = option_value(argc, argv, &i,
 					     "--remote-packet-max-chars", &missing)) ||
 			   missing) {

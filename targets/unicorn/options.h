@@ -17,6 +17,10 @@ struct grun_options {
 	bool output_to_gdb;
 	long max_chars;     /* packet log width, -1 unlimited */
 	unsigned baud;      /* 0: the transport's default */
+	bool no_hw_step;    /* hide single and range stepping: the engine
+			     * steps with temporary breakpoints */
+	bool no_range_step; /* hide range stepping: the engine range-steps
+			     * on single steps */
 };
 
 enum grun_parse_result {

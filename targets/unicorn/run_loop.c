@@ -33,6 +33,23 @@ static void signal_stop(struct grun_debug *s, int lsig)
 	grun_debug_stop(s, &st);
 }
 
+/* A range step of a line that branches to itself runs on at full speed;
+ * the user hears it once, as from the engine's own range stepping. */
+static void tell_self_loop(struct grun_debug *s)
+{
+	char note[128];
+	int n;
+	if (s->loop_told || !s->gu->range_self_loop || s->detached)
+		return;
+	s->loop_told = true;
+	n = snprintf(note, sizeof note,
+		     "The line loops on itself (a branch to itself at 0x%llx): "
+		     "running at full speed until interrupted.\n",
+		     (unsigned long long)s->gu->range_last_pc);
+	if (n > 0 && (size_t)n < sizeof note)
+		gstub_console_output(s->g, note, (size_t)n);
+}
+
 static void exited_stop(struct grun_debug *s)
 {
 	struct grun_guest *gu = s->gu;
@@ -52,7 +69,15 @@ static void run_once(struct grun_debug *s)
 
 	switch (ev) {
 	case GRUN_EV_NONE:
+		if (s->state == GRUN_RANGE_STEPPING)
+			tell_self_loop(s);
 		return;
+	case GRUN_EV_SYSCALL_ENTRY:
+	case GRUN_EV_SYSCALL_RETURN:
+		st.reason = ev == GRUN_EV_SYSCALL_ENTRY ? GSTUB_STOP_SYSCALL_ENTRY
+							: GSTUB_STOP_SYSCALL_RETURN;
+		st.sysno = (uint32_t)gu->syscall_nr;
+		break;
 	case GRUN_EV_EXITED:
 		exited_stop(s);
 		return;
@@ -94,8 +119,7 @@ int grun_run_loop(struct grun_debug *s)
 {
 	struct grun_guest *gu = s->gu;
 	for (;;) {
-		bool busy = s->stop_pending || s->state == GRUN_RUNNING ||
-			    s->state == GRUN_STEPPING;
+		bool busy = s->stop_pending || grun_debug_running(s);
 		/* Detached and running: nobody to listen to any more. */
 		int rc = s->detached && busy ? GSTUB_SERVER_OK
 					     : gstub_server_poll(s->srv, busy ? 0 : -1);
@@ -105,8 +129,7 @@ int grun_run_loop(struct grun_debug *s)
 		}
 		if (rc == GSTUB_SERVER_DONE)
 			break;
-		if (s->interrupt_req && !s->stop_pending &&
-		    (s->state == GRUN_RUNNING || s->state == GRUN_STEPPING)) {
+		if (s->interrupt_req && !s->stop_pending && grun_debug_running(s)) {
 			struct gstub_stop st = { GSTUB_STOP_SIGNAL, gu->tid,
 						 GSTUB_SIGINT, 0, 0, 0 };
 			s->interrupt_req = false;
@@ -118,7 +141,7 @@ int grun_run_loop(struct grun_debug *s)
 			gstub_report_stop(s->g, &s->stop);
 			continue;
 		}
-		if (s->state == GRUN_RUNNING || s->state == GRUN_STEPPING)
+		if (grun_debug_running(s))
 			run_once(s);
 		/* The loop ends once the program is gone and gdb has
 		 * heard about it (or is no longer there to hear). */

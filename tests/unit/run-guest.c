@@ -9,6 +9,7 @@
 #include <gstub/gstub.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 static char out_buf[256];
@@ -573,6 +574,406 @@ static void test_resume_after(void)
 				   archs[a].name, steps, extras[x]);
 }
 
+/* ---------------------------------------------------- syscalls and steps */
+
+/* write(1, "hi\n", 3); exit(0) in each instruction set; the write's svc is
+ * instruction 4, the exit's instruction 7. */
+static const uint32_t a64_write_exit[] = {
+	0x10000101, /* adr x1, msg */
+	0xd2800020, /* mov x0, #1 */
+	0xd2800062, /* mov x2, #3 */
+	0xd2800808, /* mov x8, #64 (write) */
+	0xd4000001, /* svc #0 */
+	0xd2800000, /* mov x0, #0 */
+	0xd2800ba8, /* mov x8, #93 (exit) */
+	0xd4000001, /* svc #0 */
+	0x000a6968, /* "hi\n" */
+};
+static const uint32_t arm_write_exit[] = {
+	0xe28f1018, /* add r1, pc, #24 (msg) */
+	0xe3a00001, /* mov r0, #1 */
+	0xe3a02003, /* mov r2, #3 */
+	0xe3a07004, /* mov r7, #4 (write) */
+	0xef000000, /* svc #0 */
+	0xe3a00000, /* mov r0, #0 */
+	0xe3a07001, /* mov r7, #1 (exit) */
+	0xef000000, /* svc #0 */
+	0x000a6968, /* "hi\n" */
+};
+static const uint16_t thumb_write_exit[] = {
+	0xa103, /* adr r1, msg */
+	0x2001, /* movs r0, #1 */
+	0x2203, /* movs r2, #3 */
+	0x2704, /* movs r7, #4 (write) */
+	0xdf00, /* svc 0 */
+	0x2000, /* movs r0, #0 */
+	0x2701, /* movs r7, #1 (exit) */
+	0xdf00, /* svc 0 */
+	0x6968, 0x000a, /* "hi\n" */
+};
+
+struct isa {
+	const char *name;
+	enum grun_arch arch;
+	bool thumb;
+	unsigned insn;     /* instruction size */
+	unsigned write_nr, exit_nr;
+};
+
+static const struct isa isas[] = {
+	{ "AArch64", GRUN_ARCH_AARCH64, false, 4, 64, 93 },
+	{ "ARM", GRUN_ARCH_ARM, false, 4, 4, 1 },
+	{ "Thumb", GRUN_ARCH_ARM, true, 2, 4, 1 },
+};
+
+static bool load_code(struct grun_guest *gu, const struct isa *isa,
+		      const void *code, size_t len)
+{
+	char err[256];
+	size_t n = isa->arch == GRUN_ARCH_AARCH64
+			   ? make_elf(elf, true, 183, code, len, false)
+			   : make_elf(elf, false, 40, code, len, isa->thumb);
+	out_len = 0;
+	return load(gu, elf, n, err, sizeof err) == 0;
+}
+
+static bool load_write_exit(struct grun_guest *gu, const struct isa *isa)
+{
+	if (isa->arch == GRUN_ARCH_AARCH64)
+		return load_code(gu, isa, a64_write_exit, sizeof a64_write_exit);
+	if (isa->thumb)
+		return load_code(gu, isa, thumb_write_exit, sizeof thumb_write_exit);
+	return load_code(gu, isa, arm_write_exit, sizeof arm_write_exit);
+}
+
+static bool output_once(void)
+{
+	return out_len == 3 && memcmp(out_buf, "hi\n", 3) == 0;
+}
+
+static bool step_n(struct grun_guest *gu, unsigned n)
+{
+	for (unsigned i = 0; i < n; i++)
+		if (grun_run(gu, true, 100) != GRUN_EV_STEPPED)
+			return false;
+	return true;
+}
+
+/* Continue runs (slices of slice_ms) until something other than a slice
+ * end; gives up after many. */
+static enum grun_event run_until_event(struct grun_guest *gu, unsigned slice_ms)
+{
+	enum grun_event ev = GRUN_EV_NONE;
+	for (unsigned i = 0; i < 100000 && ev == GRUN_EV_NONE; i++)
+		ev = grun_run(gu, false, slice_ms);
+	return ev;
+}
+
+/* Stepping the svc serves the syscall once and stops after it. */
+static void test_step_svc(const struct isa *isa)
+{
+	struct grun_guest gu;
+	if (!ok(load_write_exit(&gu, isa), "%s: svc program loads", isa->name))
+		return;
+	uint64_t entry = grun_get_pc(&gu), svc = entry + 4 * isa->insn;
+	ok(step_n(&gu, 4) && grun_get_pc(&gu) == svc, "%s: stepped to the svc",
+	   isa->name);
+	ok(grun_run(&gu, true, 100) == GRUN_EV_STEPPED &&
+		   grun_get_pc(&gu) == svc + isa->insn,
+	   "%s: a step of svc stops at the next instruction", isa->name);
+	ok(grun_get_xreg(&gu, 0) == 3, "%s: with the result register set (%llu)",
+	   isa->name, (unsigned long long)grun_get_xreg(&gu, 0));
+	ok(output_once(), "%s: write output appears once", isa->name);
+	ok(step_n(&gu, 1) && grun_get_xreg(&gu, 0) == 0 && output_once(),
+	   "%s: the next step runs the next instruction only", isa->name);
+	ok(step_n(&gu, 1) && grun_run(&gu, true, 100) == GRUN_EV_EXITED &&
+		   gu.exit_status == 0,
+	   "%s: stepping the exit svc ends the program", isa->name);
+	unload(&gu);
+}
+
+/* Catching: entry (not served, pc after svc), return (served), for a
+ * continue; exit has an entry and no return. */
+static void test_catch_continue(const struct isa *isa)
+{
+	struct grun_guest gu;
+	if (!ok(load_write_exit(&gu, isa), "%s: catch: loads", isa->name))
+		return;
+	uint64_t svc = grun_get_pc(&gu) + 4 * isa->insn;
+	gu.catch_syscalls = true;
+	ok(grun_run(&gu, false, 100) == GRUN_EV_SYSCALL_ENTRY &&
+		   gu.syscall_nr == (long)isa->write_nr &&
+		   grun_get_pc(&gu) == svc + isa->insn && out_len == 0 &&
+		   grun_get_xreg(&gu, 0) == 1,
+	   "%s: catch: entry stop of write, pc after svc, not yet served",
+	   isa->name);
+	ok(grun_run(&gu, false, 100) == GRUN_EV_SYSCALL_RETURN &&
+		   gu.syscall_nr == (long)isa->write_nr &&
+		   grun_get_pc(&gu) == svc + isa->insn && output_once() &&
+		   grun_get_xreg(&gu, 0) == 3,
+	   "%s: catch: return stop of write, served once, result set",
+	   isa->name);
+	ok(grun_run(&gu, false, 100) == GRUN_EV_SYSCALL_ENTRY &&
+		   gu.syscall_nr == (long)isa->exit_nr && !gu.exited,
+	   "%s: catch: entry stop of exit", isa->name);
+	ok(grun_run(&gu, false, 100) == GRUN_EV_EXITED && gu.exit_status == 0 &&
+		   output_once(),
+	   "%s: catch: then the program exits, no return stop", isa->name);
+	unload(&gu);
+}
+
+/* Catching while stepping the svc: entry, return, then the step ends at
+ * the next instruction without running it. */
+static void test_catch_step(const struct isa *isa)
+{
+	struct grun_guest gu;
+	if (!ok(load_write_exit(&gu, isa), "%s: catch step: loads", isa->name))
+		return;
+	uint64_t svc = grun_get_pc(&gu) + 4 * isa->insn;
+	gu.catch_syscalls = true;
+	step_n(&gu, 4);
+	ok(grun_run(&gu, true, 100) == GRUN_EV_SYSCALL_ENTRY && out_len == 0 &&
+		   grun_get_pc(&gu) == svc + isa->insn,
+	   "%s: catch step: entry first", isa->name);
+	ok(grun_run(&gu, true, 100) == GRUN_EV_SYSCALL_RETURN && output_once() &&
+		   grun_get_xreg(&gu, 0) == 3,
+	   "%s: catch step: then return", isa->name);
+	ok(grun_run(&gu, true, 100) == GRUN_EV_STEPPED &&
+		   grun_get_pc(&gu) == svc + isa->insn && grun_get_xreg(&gu, 0) == 3,
+	   "%s: catch step: then the step, at svc+%u, nothing more run",
+	   isa->name, isa->insn);
+	ok(step_n(&gu, 1) && grun_get_pc(&gu) == svc + 2 * isa->insn &&
+		   grun_get_xreg(&gu, 0) == 0 && output_once(),
+	   "%s: catch step: the next step runs one instruction", isa->name);
+	/* Turned off between entry and return: served silently, and the
+	 * owed step still ends right after the svc. */
+	step_n(&gu, 1);
+	ok(grun_run(&gu, true, 100) == GRUN_EV_SYSCALL_ENTRY,
+	   "%s: catch step: exit entry", isa->name);
+	gu.catch_syscalls = false;
+	ok(grun_run(&gu, true, 100) == GRUN_EV_EXITED && gu.exit_status == 0,
+	   "%s: catch off after the entry: exit served", isa->name);
+	unload(&gu);
+}
+
+/* Range steps over the svc: served once inside the range; with catching,
+ * entry and return stop the range step, which then goes on. */
+static void test_range_svc(const struct isa *isa)
+{
+	struct grun_guest gu;
+	uint64_t entry, svc;
+	if (!ok(load_write_exit(&gu, isa), "%s: range svc: loads", isa->name))
+		return;
+	entry = grun_get_pc(&gu);
+	svc = entry + 4 * isa->insn;
+	ok(grun_range_begin(&gu, entry, svc + isa->insn) == 0 &&
+		   run_until_event(&gu, 100) == GRUN_EV_STEPPED &&
+		   grun_get_pc(&gu) == svc + isa->insn && output_once() &&
+		   grun_get_xreg(&gu, 0) == 3,
+	   "%s: range ending at the svc: served once, stops after it",
+	   isa->name);
+	grun_range_end(&gu);
+	unload(&gu);
+
+	load_write_exit(&gu, isa);
+	gu.catch_syscalls = true;
+	grun_range_begin(&gu, entry, svc + isa->insn);
+	ok(run_until_event(&gu, 100) == GRUN_EV_SYSCALL_ENTRY && out_len == 0,
+	   "%s: catch range: entry", isa->name);
+	ok(grun_run(&gu, false, 100) == GRUN_EV_SYSCALL_RETURN && output_once(),
+	   "%s: catch range: return", isa->name);
+	ok(grun_run(&gu, false, 100) == GRUN_EV_STEPPED &&
+		   grun_get_pc(&gu) == svc + isa->insn && grun_get_xreg(&gu, 0) == 3,
+	   "%s: catch range: svc was the last: ends after it, nothing more run",
+	   isa->name);
+	grun_range_begin(&gu, entry, svc + 3 * isa->insn);
+	ok(grun_run(&gu, false, 100) == GRUN_EV_STEPPED &&
+		   grun_get_pc(&gu) == svc + 3 * isa->insn &&
+		   grun_get_xreg(&gu, 0) == 0,
+	   "%s: a new range step from there runs to its end", isa->name);
+	grun_range_end(&gu);
+	unload(&gu);
+
+	load_write_exit(&gu, isa);
+	gu.catch_syscalls = true;
+	grun_range_begin(&gu, entry, svc + 3 * isa->insn);
+	ok(run_until_event(&gu, 100) == GRUN_EV_SYSCALL_ENTRY &&
+		   grun_run(&gu, false, 100) == GRUN_EV_SYSCALL_RETURN &&
+		   grun_run(&gu, false, 100) == GRUN_EV_STEPPED &&
+		   grun_get_pc(&gu) == svc + 3 * isa->insn &&
+		   grun_get_xreg(&gu, 0) == 0 && output_once(),
+	   "%s: catch range: svc inside: entry, return, on to the range end",
+	   isa->name);
+	grun_range_end(&gu);
+	unload(&gu);
+}
+
+/* fork, vfork, clone, clone3 are not emulated: -ENOSYS, and a step of the
+ * svc still lands right after it. */
+static void test_no_fork(const struct isa *isa)
+{
+	static const uint32_t a64[] = {
+		0xd2801b88, /* mov x8, #220 (clone) */
+		0xd4000001, /* svc #0 */
+		0xd2803668, /* mov x8, #435 (clone3) */
+		0xd4000001, /* svc #0 */
+	};
+	static const uint32_t arm[] = {
+		0xe3a07002, 0xef000000, /* fork */
+		0xe3a070be, 0xef000000, /* vfork */
+		0xe3a07078, 0xef000000, /* clone */
+	};
+	static const uint16_t thumb[] = {
+		0x2702, 0xdf00, /* fork */
+		0x27be, 0xdf00, /* vfork */
+		0x2778, 0xdf00, /* clone */
+	};
+	struct grun_guest gu;
+	unsigned n = isa->arch == GRUN_ARCH_AARCH64 ? 2 : 3;
+	bool good;
+	if (isa->arch == GRUN_ARCH_AARCH64)
+		good = load_code(&gu, isa, a64, sizeof a64);
+	else if (isa->thumb)
+		good = load_code(&gu, isa, thumb, sizeof thumb);
+	else
+		good = load_code(&gu, isa, arm, sizeof arm);
+	if (!ok(good, "%s: fork program loads", isa->name))
+		return;
+	uint64_t pc = grun_get_pc(&gu);
+	for (unsigned i = 0; i < n && good; i++) {
+		good = step_n(&gu, 2) && grun_get_pc(&gu) == pc + 2 * isa->insn;
+		if (isa->arch == GRUN_ARCH_AARCH64)
+			good = good && grun_get_xreg(&gu, 0) == (uint64_t)-38;
+		else
+			good = good && grun_get_xreg(&gu, 0) == (uint32_t)-38;
+		pc += 2 * isa->insn;
+	}
+	ok(good, "%s: fork/vfork/clone give -ENOSYS, steps land after the svc",
+	   isa->name);
+	unload(&gu);
+}
+
+/* One-line loop `for (i = 0; i < N; i++);` as a range: the emulator runs
+ * it without stopping in between. */
+static void test_range_loop(void)
+{
+	static const uint32_t code[] = {
+		0xd2800000, /* mov x0, #0 */
+		0xd2884801, /* mov x1, #0x4240 */
+		0xf2a001e1, /* movk x1, #0xf, lsl #16 (1000000) */
+		0x91000400, /* loop: add x0, x0, #1 */
+		0xeb01001f, /* cmp x0, x1 */
+		0x54ffffc1, /* b.ne loop */
+		0xd4200000, /* brk #0 */
+	};
+	static const uint32_t call[] = {
+		0x94000002, /* bl f */
+		0xd4200000, /* brk #0 */
+		0xd503201f, /* f: nop */
+		0xd4200000, /* brk #0 */
+	};
+	static const uint32_t spin[] = { 0xd503201f, 0x14000000 /* b . */ };
+	const struct isa *a64 = &isas[0];
+	struct grun_guest gu;
+	struct timespec t0, t1;
+	if (!ok(load_code(&gu, a64, code, sizeof code), "range loop: loads"))
+		return;
+	uint64_t entry = grun_get_pc(&gu), loop = entry + 12;
+	step_n(&gu, 3);
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	ok(grun_range_begin(&gu, loop, loop + 12) == 0 &&
+		   run_until_event(&gu, 5) == GRUN_EV_STEPPED &&
+		   grun_get_pc(&gu) == loop + 12 && grun_get_xreg(&gu, 0) == 1000000,
+	   "range loop: 10^6 rounds, stops after the loop with the count right");
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	printf("# range step of 10^6 rounds (3M instructions): %.1f ms\n",
+	       (double)(t1.tv_sec - t0.tv_sec) * 1e3 +
+		       (double)(t1.tv_nsec - t0.tv_nsec) / 1e6);
+	grun_range_end(&gu);
+	ok(grun_run(&gu, false, 100) == GRUN_EV_BREAK && grun_get_pc(&gu) == loop + 12,
+	   "range loop: continues after the range ends");
+	unload(&gu);
+
+	load_code(&gu, a64, code, sizeof code);
+	step_n(&gu, 3);
+	grun_range_begin(&gu, loop, loop + 12);
+	ok(run_until_event(&gu, 0) == GRUN_EV_STEPPED &&
+		   grun_get_pc(&gu) == loop + 12 && grun_get_xreg(&gu, 0) == 1000000,
+	   "range loop: in the shortest slices, count still right");
+	grun_range_end(&gu);
+	unload(&gu);
+
+	load_code(&gu, a64, call, sizeof call);
+	entry = grun_get_pc(&gu);
+	grun_range_begin(&gu, entry, entry + 8);
+	ok(grun_run(&gu, false, 100) == GRUN_EV_STEPPED &&
+		   grun_get_pc(&gu) == entry + 8 && grun_get_xreg(&gu, 30) == entry + 4,
+	   "range: a call leaves the range, stop at the callee");
+	grun_range_end(&gu);
+	grun_range_begin(&gu, entry + 100, entry + 200);
+	ok(grun_run(&gu, false, 100) == GRUN_EV_STEPPED &&
+		   grun_get_pc(&gu) == entry + 12,
+	   "range: pc outside the range: one instruction runs");
+	grun_range_end(&gu);
+	unload(&gu);
+
+	load_code(&gu, a64, spin, sizeof spin);
+	entry = grun_get_pc(&gu);
+	grun_range_begin(&gu, entry, entry + 8);
+	ok(grun_run(&gu, false, 20) == GRUN_EV_NONE &&
+		   grun_run(&gu, false, 20) == GRUN_EV_NONE &&
+		   grun_get_pc(&gu) == entry + 4 && gu.range_self_loop,
+	   "range: `b .` runs in slices, pc on it, seen looping on itself");
+	grun_range_end(&gu);
+	ok(grun_run(&gu, true, 100) == GRUN_EV_STEPPED && grun_get_pc(&gu) == entry + 4,
+	   "range: a step after it stays on `b .`");
+	unload(&gu);
+}
+
+/* A range step over a whole rounds program, in the shortest slices, then a
+ * continue: each slice resumed exactly where the last stopped. */
+static bool range_rounds(const struct isa *isa)
+{
+	struct grun_guest gu;
+	uint64_t want_sum = (uint64_t)GRUN_ROUNDS * (GRUN_ROUNDS + 1) / 2;
+	bool good;
+	if (isa->arch == GRUN_ARCH_AARCH64)
+		good = load_code(&gu, isa, a64_rounds, sizeof a64_rounds);
+	else if (isa->thumb)
+		good = load_code(&gu, isa, thumb_rounds, sizeof thumb_rounds);
+	else
+		good = load_code(&gu, isa, arm_rounds, sizeof arm_rounds);
+	if (!good)
+		return false;
+	uint64_t entry = grun_get_pc(&gu);
+	/* the brk: after 9 instructions (Thumb: movw is 4 bytes) */
+	uint64_t brk = entry + (isa->thumb ? 20 : 36);
+	good = grun_range_begin(&gu, entry, brk) == 0 &&
+	       run_until_event(&gu, 0) == GRUN_EV_STEPPED && grun_get_pc(&gu) == brk &&
+	       grun_get_xreg(&gu, 0) == GRUN_ROUNDS &&
+	       (grun_get_xreg(&gu, 2) & 0xffffffffu) == (want_sum & 0xffffffffu);
+	grun_range_end(&gu);
+	good = good && grun_run(&gu, false, 100) == GRUN_EV_BREAK &&
+	       grun_get_pc(&gu) == brk;
+	unload(&gu);
+	return good;
+}
+
+static void test_steps_and_syscalls(void)
+{
+	for (unsigned i = 0; i < 3; i++) {
+		test_step_svc(&isas[i]);
+		test_catch_continue(&isas[i]);
+		test_catch_step(&isas[i]);
+		test_range_svc(&isas[i]);
+		test_no_fork(&isas[i]);
+		ok(range_rounds(&isas[i]),
+		   "%s: range step over a rounds program in short slices counts right",
+		   isas[i].name);
+	}
+	test_range_loop();
+}
+
 int main(void)
 {
 	test_rejects();
@@ -584,5 +985,6 @@ int main(void)
 	test_thumb_it(true);
 	test_thumb_it(false);
 	test_resume_after();
+	test_steps_and_syscalls();
 	return tap_done();
 }
