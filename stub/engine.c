@@ -51,6 +51,7 @@ void gstub_reset_connection(struct gstub *g)
 	gstub_swbreak_remove_all(g);
 	gstub_step_reset(g);
 	gstub_catch_reset(g);
+	g->interrupt_pending = false;
 	g->rx_state = 0;
 	g->rx_len = 0;
 	g->rx_dropped = 0;

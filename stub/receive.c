@@ -138,9 +138,13 @@ static void idle_byte(struct gstub *g, uint8_t c)
 			gstub_step_interrupt(g);
 			g->cfg.ops->interrupt(g->cfg.target_ctx);
 		} else {
-			/* A stop reply may already be on its way to gdb:
-			 * answering again would give it two. */
-			gstub_log_message(g, "Received interrupt (Ctrl-C) while stopped: ignored");
+			/* gdb sends 0x03 when it believes the target runs; in
+			 * gdb's own step loop (range stepping off) that is
+			 * often just after a step's stop reply. Answering now
+			 * would give gdb two replies; dropping it would lose
+			 * the user's Ctrl-C. It waits for the next resume. */
+			gstub_log_message(g, "Received interrupt (Ctrl-C) while stopped: delivered at the next resume");
+			g->interrupt_pending = true;
 		}
 		break;
 	default:

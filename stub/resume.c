@@ -9,6 +9,16 @@ static int start(struct gstub *g, const struct gstub_resume_action *a, size_t n)
 {
 	if (gstub_program_gone(g))
 		return GSTUB_ESRCH;
+	if (g->interrupt_pending) {
+		struct gstub_stop s = { .reason = GSTUB_STOP_SIGNAL,
+					.tid = gstub_current_tid(g),
+					.signal = GSTUB_SIGINT };
+
+		g->interrupt_pending = false;
+		g->waiting = true;
+		gstub_deliver_stop(g, &s);
+		return GSTUB_REPLY_PENDING;
+	}
 	return gstub_step_begin(g, a, n);
 }
 

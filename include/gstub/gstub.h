@@ -442,6 +442,9 @@ struct gstub {
 	struct gstub_sve_regs_ sve;
 	struct gstub_step_ step;
 	struct gstub_catch_ catch_sys;
+	/* 0x03 came while the target was stopped: the next resume stops at
+	 * once with SIGINT, as a SIGINT sent to a stopped process would. */
+	bool interrupt_pending;
 };
 
 /* Initialise `g` from `cfg` (copied). Returns 0, or GSTUB_EINVAL when a

@@ -201,6 +201,23 @@ static void test_interrupt(void)
 		mock_run_pending(m);
 	ok(starts(packets(m->out), t_a64(5, "", 0x40000c)),
 	   "the interrupt does not outlive its request");
+	mock_clear(m);
+
+	/* 0x03 between two steps of gdb's own step loop (range stepping
+	 * off): no reply then, and the next step stops at once with SIGINT
+	 * without running the target */
+	mock_set_reg(m, 32, 0x400000);
+	is_str(mock_feed(m, "\x03", 1), "", "0x03 while stopped: no reply");
+	i = m->resumes;
+	r = packets(mock_packet(m, "vCont;s:1"));
+	ok(strstr(r, t_a64(2, "", 0x400000)) != NULL && m->resumes == i &&
+	   !mock_run_pending(m),
+	   "the next resume answers SIGINT where the thread is: %s", r);
+	mock_clear(m);
+	mock_packet(m, "vCont;s:1");
+	mock_run_pending(m);
+	ok(starts(packets(m->out), t_a64(5, "", 0x400004)),
+	   "only once: the step after it is a step");
 	mock_fini(m);
 }
 
