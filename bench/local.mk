@@ -1,1 +1,3 @@
-EXTRA_DIST += bench/run.sh bench/bench-prog.c
+# The benchmark is run by hand (bash bench/run.sh BUILD_DIR), never by
+# `make check`: see bench/README.md.
+EXTRA_DIST += bench/run.sh bench/bench-prog.c bench/README.md

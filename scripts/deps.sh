@@ -8,7 +8,7 @@ packages=(
 	clang
 	libunicorn-dev libexpat1-dev
 	dejagnu expect gdb-multiarch iproute2
-	qemu-user
+	qemu-user gdbserver
 	gcc-aarch64-linux-gnu libc6-dev-arm64-cross
 	gcc-arm-linux-gnueabihf libc6-dev-armhf-cross
 )

@@ -32,8 +32,10 @@ EXTRA_DIST += \
 	tests/lib/gstub-gdb.exp \
 	tests/lib/gstub-rsp.exp \
 	tests/lib/gstub-pktlog.exp \
+	tests/lib/gstub-step.exp \
 	tests/progs/basics.c \
 	tests/progs/spin.c \
+	tests/progs/step-cases.c \
 	tests/gstub.gdb/basics.exp \
 	tests/gstub.gdb/entry.exp \
 	tests/gstub.gdb/interrupt.exp \
@@ -41,7 +43,9 @@ EXTRA_DIST += \
 	tests/gstub.proto/badinput.exp \
 	tests/gstub.proto/order.exp \
 	tests/gstub.proto/resume.exp \
-	tests/gstub.log/pktlog.exp
+	tests/gstub.log/pktlog.exp \
+	tests/gstub.step/syscalls.exp \
+	tests/gstub.step/lines.exp
 
 # Test programs, server output and logs go to tests/tmp of the build.
 clean-local: clean-local-dejagnu-tmp
