@@ -292,40 +292,33 @@ static int arm_write(struct grun_guest *gu, unsigned regnum, const void *buf)
 	return uc_ok(uc_reg_write(gu->uc, UC_ARM_REG_D0 + (int)(regnum - ARM_REG_D0), &d));
 }
 
+/* 0 when `size` is the size gdb's description gives `regnum`, else the
+ * error for a register the CPU lacks or a wrong size. */
+static int check_size(const struct grun_guest *gu, unsigned regnum, size_t size)
+{
+	size_t want = gu->arch == GRUN_ARCH_AARCH64 ? a64_reg_size(regnum)
+						    : arm_reg_size(regnum);
+	if (want == 0)
+		return GSTUB_ENOENT;
+	return size == want ? 0 : GSTUB_EINVAL;
+}
+
 int grun_read_gdb_reg(struct grun_guest *gu, unsigned regnum, void *buf,
 		      size_t size)
 {
-	if (gu->arch == GRUN_ARCH_AARCH64) {
-		size_t want = a64_reg_size(regnum);
-		if (want == 0)
-			return GSTUB_ENOENT;
-		if (size != want)
-			return GSTUB_EINVAL;
-		return a64_read(gu, regnum, buf);
-	}
-	size_t want = arm_reg_size(regnum);
-	if (want == 0)
-		return GSTUB_ENOENT;
-	if (size != want)
-		return GSTUB_EINVAL;
-	return arm_read(gu, regnum, buf);
+	int err = check_size(gu, regnum, size);
+	if (err)
+		return err;
+	return gu->arch == GRUN_ARCH_AARCH64 ? a64_read(gu, regnum, buf)
+					     : arm_read(gu, regnum, buf);
 }
 
 int grun_write_gdb_reg(struct grun_guest *gu, unsigned regnum,
 		       const void *buf, size_t size)
 {
-	if (gu->arch == GRUN_ARCH_AARCH64) {
-		size_t want = a64_reg_size(regnum);
-		if (want == 0)
-			return GSTUB_ENOENT;
-		if (size != want)
-			return GSTUB_EINVAL;
-		return a64_write(gu, regnum, buf);
-	}
-	size_t want = arm_reg_size(regnum);
-	if (want == 0)
-		return GSTUB_ENOENT;
-	if (size != want)
-		return GSTUB_EINVAL;
-	return arm_write(gu, regnum, buf);
+	int err = check_size(gu, regnum, size);
+	if (err)
+		return err;
+	return gu->arch == GRUN_ARCH_AARCH64 ? a64_write(gu, regnum, buf)
+					     : arm_write(gu, regnum, buf);
 }
