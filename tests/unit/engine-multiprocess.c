@@ -19,27 +19,7 @@
 
 static struct mock_target mt;
 
-/* The stop reply gdb reads after `stop` (after a resume). */
-static const char *stop_payload(struct mock_target *m, const struct gstub_stop *st)
-{
-	static char r[4096];
-	size_t n;
 
-	mock_clear(m);
-	gstub_report_stop(&m->g, st);
-	n = m->out_len;
-	if (n < 4 || m->out[0] != '$')
-		return "(none)";
-	memcpy(r, m->out + 1, n - 4);
-	r[n - 4] = 0;
-	mock_clear(m);
-	return r;
-}
-
-static bool starts(const char *s, const char *prefix)
-{
-	return strncmp(s, prefix, strlen(prefix)) == 0;
-}
 
 /* A stub with threads 1, 2, 1a, pid 4d2, multiprocess negotiated. */
 static void setup(struct mock_target *m, bool with_threads)
@@ -86,27 +66,27 @@ static void test_replies(void)
 
 	setup(m, true);
 	r = mock_reply(m, "?");
-	ok(starts(r, "T05thread:p4d2.1;20:"), "?: thread:pPID.TID; (%s)", r);
+	ok(mock_starts(r, "T05thread:p4d2.1;20:"), "?: thread:pPID.TID; (%s)", r);
 	is_str(mock_reply(m, "qfThreadInfo"), "mp4d2.1,p4d2.2,p4d2.1a", "qfThreadInfo: pPID.TID list");
 	is_str(mock_reply(m, "qsThreadInfo"), "l", "qsThreadInfo: end");
 	r = mock_reply(m, "qXfer:threads:read::0,fff");
-	ok(starts(r, "l<?xml") && strstr(r, "<thread id=\"p4d2.1\" name=\"thread 1\"/>") &&
+	ok(mock_starts(r, "l<?xml") && strstr(r, "<thread id=\"p4d2.1\" name=\"thread 1\"/>") &&
 	   strstr(r, "<thread id=\"p4d2.1a\""), "qXfer:threads: id=\"pPID.TID\"");
 	mock_packet(m, "c");
-	r = stop_payload(m, &st);
-	ok(starts(r, "T05thread:p4d2.2;20:"), "stop reply: thread:pPID.TID; (%s)", r);
+	r = mock_stop_payload(m, &st);
+	ok(mock_starts(r, "T05thread:p4d2.2;20:"), "stop reply: thread:pPID.TID; (%s)", r);
 	is_str(mock_reply(m, "qC"), "QCp4d2.2", "qC: the stopped thread");
 
 	st.reason = GSTUB_STOP_EXITED;
 	st.status = 7;
 	mock_packet(m, "c");
-	is_str(stop_payload(m, &st), "W07;process:4d2", "exit: W07;process:PID");
+	is_str(mock_stop_payload(m, &st), "W07;process:4d2", "exit: W07;process:PID");
 	is_str(mock_reply(m, "?"), "W07;process:4d2", "? after exit");
 	is_str(mock_reply(m, "c"), "E03", "c after exit -> E03");
 	is_str(mock_reply(m, "vCont;c:p4d2.-1"), "E03", "vCont after exit -> E03");
 	st.reason = GSTUB_STOP_KILLED;
 	st.signal = GSTUB_SIGSEGV;
-	is_str(stop_payload(m, &st), "(none)", "killed while nobody waits: no packet");
+	is_str(mock_stop_payload(m, &st), "(none)", "killed while nobody waits: no packet");
 	is_str(mock_reply(m, "?"), "X0b;process:4d2", "? after a kill: X0b;process:PID");
 	mock_fini(m);
 
@@ -182,14 +162,14 @@ static void test_thread_ids(void)
 	ok(m->n_actions == 2 && m->actions[0].kind == GSTUB_RESUME_STEP &&
 	   m->actions[0].tid == 2 && m->actions[1].tid == GSTUB_TID_ALL,
 	   "vCont: step thread 2, continue all");
-	stop_payload(m, &(struct gstub_stop){ GSTUB_STOP_SIGNAL, 2, GSTUB_SIGTRAP, 0, 0, 0 });
+	mock_stop_payload(m, &(struct gstub_stop){ GSTUB_STOP_SIGNAL, 2, GSTUB_SIGTRAP, 0, 0, 0 });
 	is_str(mock_packet(m, "vCont;c:p4d2"), "+", "vCont;c:pPID");
 	ok(m->n_actions == 1 && m->actions[0].tid == GSTUB_TID_ALL, "vCont;c:pPID: all threads");
-	stop_payload(m, &(struct gstub_stop){ GSTUB_STOP_SIGNAL, 2, GSTUB_SIGTRAP, 0, 0, 0 });
+	mock_stop_payload(m, &(struct gstub_stop){ GSTUB_STOP_SIGNAL, 2, GSTUB_SIGTRAP, 0, 0, 0 });
 	is_str(mock_packet(m, "vCont;S05:1a;c:p-1.-1"), "+", "vCont plain TID and p-1.-1");
 	ok(m->actions[0].tid == 0x1a && m->actions[0].signal == 5 &&
 	   m->actions[1].tid == GSTUB_TID_ALL, "vCont: mixed syntaxes parsed");
-	stop_payload(m, &(struct gstub_stop){ GSTUB_STOP_SIGNAL, 2, GSTUB_SIGTRAP, 0, 0, 0 });
+	mock_stop_payload(m, &(struct gstub_stop){ GSTUB_STOP_SIGNAL, 2, GSTUB_SIGTRAP, 0, 0, 0 });
 	is_str(mock_reply(m, "vCont;c:p999.-1"), "E03", "vCont for another process -> E03");
 	is_str(mock_reply(m, "vCont;s:p4d2.1;c:p999.-1"), "E03", "vCont: a later foreign action -> E03");
 	ok(!gstub_is_running(&m->g), "nothing resumed");
@@ -202,7 +182,7 @@ static void test_thread_ids(void)
 	is_str(mock_reply(m, "Hcp4d2.2"), "OK", "Hc pPID.TID");
 	is_str(mock_packet(m, "s"), "+", "s after Hc");
 	ok(m->actions[0].tid == 2, "s steps the Hc thread");
-	stop_payload(m, &(struct gstub_stop){ GSTUB_STOP_SIGNAL, 2, GSTUB_SIGTRAP, 0, 0, 0 });
+	mock_stop_payload(m, &(struct gstub_stop){ GSTUB_STOP_SIGNAL, 2, GSTUB_SIGTRAP, 0, 0, 0 });
 	mock_fini(m);
 }
 
@@ -273,7 +253,7 @@ static void test_plain(void)
 	mock_set_pid(m, PID);
 	is_str(mock_reply(m, "qSupported:swbreak+;vContSupported+"), PLAIN_REPLY, "no multiprocess+");
 	r = mock_reply(m, "?");
-	ok(starts(r, "T05thread:1;20:"), "?: plain thread:TID;");
+	ok(mock_starts(r, "T05thread:1;20:"), "?: plain thread:TID;");
 	is_str(mock_reply(m, "qC"), "QC1", "qC plain");
 	is_str(mock_reply(m, "qfThreadInfo"), "m1,2,1a", "qfThreadInfo plain");
 	r = mock_reply(m, "qXfer:threads:read::0,fff");
@@ -286,7 +266,7 @@ static void test_plain(void)
 	is_str(mock_reply(m, "D;a410"), "OK", "D;PID with gdb's own pid");
 	is_str(mock_reply(m, "vKill;a410"), "OK", "vKill with gdb's own pid (gdb's fake 42000)");
 	mock_packet(m, "c");
-	is_str(stop_payload(m, &st), "W07", "exit: plain W07");
+	is_str(mock_stop_payload(m, &st), "W07", "exit: plain W07");
 	mock_fini(m);
 }
 

@@ -65,10 +65,6 @@ static const char *t_a64(unsigned sig, const char *extra, uint64_t pc)
 	return b;
 }
 
-static bool starts(const char *s, const char *prefix)
-{
-	return strncmp(s, prefix, strlen(prefix)) == 0;
-}
 
 /* x: 0x400000 -> 0x400004 -> 0x400008 -> (back to 0x400000 `times`
  * times) -> 0x40000c -> 0x400010 */
@@ -96,7 +92,7 @@ static void test_range_hw(void)
 	mock_script_start(m, false);
 	loop_program(m, 1000);
 	r = packets(mock_packet(m, "vCont;r400000,40000c:1"));
-	ok(starts(r, t_a64(5, "", 0x40000c)) && !strchr(r, '|'),
+	ok(mock_starts(r, t_a64(5, "", 0x40000c)) && !strchr(r, '|'),
 	   "vCont;r over 3003 steps: exactly one reply, at the range end");
 	ok(m->resumes == 3003 && m->actions[0].kind == GSTUB_RESUME_STEP,
 	   "the engine single-stepped 3003 times (%d)", m->resumes);
@@ -107,7 +103,7 @@ static void test_range_hw(void)
 	mock_set_reg(m, 32, 0x400008);
 	m->resumes = 0;
 	r = packets(mock_packet(m, "vCont;r400000,400008:1"));
-	ok(starts(r, t_a64(5, "", 0x40000c)) && m->resumes == 1,
+	ok(mock_starts(r, t_a64(5, "", 0x40000c)) && m->resumes == 1,
 	   "a step out of the range stops at once");
 
 	/* gdb's breakpoint inside the range ends it, as a plain step stop */
@@ -118,7 +114,7 @@ static void test_range_hw(void)
 	is_str(mock_reply(m, "Z0,400008,4"), "OK", "Z0 inside the range");
 	m->resumes = 0;
 	r = packets(mock_packet(m, "vCont;r400000,40000c:1"));
-	ok(starts(r, t_a64(5, "", 0x400008)) && !strstr(r, "swbreak") &&
+	ok(mock_starts(r, t_a64(5, "", 0x400008)) && !strstr(r, "swbreak") &&
 	   m->resumes == 2,
 	   "range step stops on gdb's breakpoint with T05, no swbreak");
 	is_str(mock_reply(m, "z0,400008,4"), "OK", "z0");
@@ -128,7 +124,7 @@ static void test_range_hw(void)
 	m->stack_lo = m->stack_hi = 0;
 	m->resumes = 0;
 	r = packets(mock_packet(m, "vCont;r400000,40000c:1"));
-	ok(starts(r, t_a64(5, "", 0x40000c)) && m->resumes == 300003,
+	ok(mock_starts(r, t_a64(5, "", 0x40000c)) && m->resumes == 300003,
 	   "300003 synchronous steps, one reply");
 	ok(m->stack_hi - m->stack_lo < 512,
 	   "no stack growth over the steps (%lu bytes)",
@@ -139,7 +135,7 @@ static void test_range_hw(void)
 	loop_program(m, 10);
 	m->resumes = 0;
 	r = packets(mock_packet(m, "vCont;r400000,40000c:1"));
-	ok(starts(r, t_a64(5, "", 0x40000c)) && m->resumes == 1 &&
+	ok(mock_starts(r, t_a64(5, "", 0x40000c)) && m->resumes == 1 &&
 	   m->actions[0].kind == GSTUB_RESUME_RANGE_STEP &&
 	   m->actions[0].range_start == 0x400000 &&
 	   m->actions[0].range_end == 0x40000c && m->actions[0].tid == 1,
@@ -166,7 +162,7 @@ static void test_interrupt(void)
 	mock_clear(m);
 	mock_run_pending(m);
 	r = packets(m->out);
-	ok(starts(r, t_a64(2, "", 0x400008)) && !strchr(r, '|'),
+	ok(mock_starts(r, t_a64(2, "", 0x400008)) && !strchr(r, '|'),
 	   "the next step stop goes to gdb as SIGINT: %s", r);
 	ok(m->resumes == 11 && !mock_run_pending(m), "no step after it");
 	mock_clear(m);
@@ -178,7 +174,7 @@ static void test_interrupt(void)
 	is_str(mock_reply(m, "vCtrlC"), "OK", "vCtrlC -> OK");
 	mock_clear(m);
 	mock_run_pending(m);
-	ok(starts(packets(m->out), t_a64(2, "", 0x400008)),
+	ok(mock_starts(packets(m->out), t_a64(2, "", 0x400008)),
 	   "vCtrlC during a range step: SIGINT");
 	mock_clear(m);
 
@@ -189,7 +185,7 @@ static void test_interrupt(void)
 	m->pending.signal = GSTUB_SIGINT;
 	mock_clear(m);
 	mock_run_pending(m);
-	ok(starts(packets(m->out), t_a64(2, "", 0x400004)),
+	ok(mock_starts(packets(m->out), t_a64(2, "", 0x400004)),
 	   "a SIGINT stop from the target is passed on");
 	mock_clear(m);
 
@@ -199,7 +195,7 @@ static void test_interrupt(void)
 	mock_packet(m, "vCont;r400000,40000c:1");
 	for (i = 0; i < 20 && m->out_len == 0; i++)
 		mock_run_pending(m);
-	ok(starts(packets(m->out), t_a64(5, "", 0x40000c)),
+	ok(mock_starts(packets(m->out), t_a64(5, "", 0x40000c)),
 	   "the interrupt does not outlive its request");
 	mock_clear(m);
 
@@ -216,7 +212,7 @@ static void test_interrupt(void)
 	mock_clear(m);
 	mock_packet(m, "vCont;s:1");
 	mock_run_pending(m);
-	ok(starts(packets(m->out), t_a64(5, "", 0x400004)),
+	ok(mock_starts(packets(m->out), t_a64(5, "", 0x400004)),
 	   "only once: the step after it is a step");
 	mock_fini(m);
 }
@@ -244,7 +240,7 @@ static void test_empty_loop(void)
 	ok(m->interrupts == 1, "0x03 reaches the target");
 	mock_clear(m);
 	gstub_report_stop(&m->g, &st);
-	ok(starts(packets(m->out), t_a64(2, "", 0x400004)),
+	ok(mock_starts(packets(m->out), t_a64(2, "", 0x400004)),
 	   "SIGINT at the loop");
 	mock_clear(m);
 
@@ -257,7 +253,7 @@ static void test_empty_loop(void)
 
 	/* hardware single step of `b .` is the target's business: pc stays */
 	r = packets(mock_packet(m, "vCont;s:1"));
-	ok(starts(r, t_a64(5, "", 0x400004)), "vCont;s on b . returns");
+	ok(mock_starts(r, t_a64(5, "", 0x400004)), "vCont;s on b . returns");
 	mock_fini(m);
 }
 
@@ -271,7 +267,7 @@ static void a64_step(struct mock_target *m, uint64_t pc, uint64_t want,
 	memcpy(before, m->mem, sizeof before);
 	mock_set_reg(m, 32, pc);
 	r = packets(mock_packet(m, "s"));
-	ok(starts(r, t_a64(5, "", want)) && !strchr(r, '|') &&
+	ok(mock_starts(r, t_a64(5, "", want)) && !strchr(r, '|') &&
 	   memcmp(before, m->mem, sizeof before) == 0 &&
 	   !gstub_is_running(&m->g),
 	   "software step: %s -> %s", name, r);
@@ -343,7 +339,7 @@ static void test_soft_a64(void)
 	is_str(mock_reply(m, "Z0,400104,4"), "OK", "Z0 at the step's target");
 	mock_set_reg(m, 32, 0x400100);
 	r = packets(mock_packet(m, "s"));
-	ok(starts(r, t_a64(5, "", 0x400104)) && !strstr(r, "swbreak"),
+	ok(mock_starts(r, t_a64(5, "", 0x400104)) && !strstr(r, "swbreak"),
 	   "the step ends there as a step (T05, no swbreak)");
 	ok(m->mem[0x104] == 0x00 && m->mem[0x107] == 0xd4,
 	   "gdb's breakpoint is still in memory");
@@ -354,7 +350,7 @@ static void test_soft_a64(void)
 	/* a step cut short by a stop of another kind reports that */
 	mock_set_reg(m, 32, 0x400170); /* no instruction: the mock faults */
 	r = packets(mock_packet(m, "s"));
-	ok(starts(r, "T0bthread:1;"), "a fault during the step: SIGSEGV");
+	ok(mock_starts(r, "T0bthread:1;"), "a fault during the step: SIGSEGV");
 	ok(m->mem[0x174] == 0x74, "its breakpoint is gone");
 
 	/* range stepping on software steps */
@@ -365,7 +361,7 @@ static void test_soft_a64(void)
 	mock_script_find(m, 0x400118)->next = 0x40011c;
 	mock_set_reg(m, 32, 0x400100);
 	r = packets(mock_packet(m, "vCont;r400100,400120:1"));
-	ok(starts(r, t_a64(5, "", 0x400120)) && !strchr(r, '|'),
+	ok(mock_starts(r, t_a64(5, "", 0x400120)) && !strchr(r, '|'),
 	   "vCont;r on software steps: one reply at the range end");
 
 	/* ... into an empty loop */
@@ -390,7 +386,7 @@ static void arm_step(struct mock_target *m, uint64_t pc, uint32_t cpsr,
 	mock_set_reg(m, 25, cpsr);
 	r = packets(mock_packet(m, "s"));
 	snprintf(prefix, sizeof prefix, "T05thread:1;0f:");
-	ok(starts(r, prefix) && mock_reg(m, 15) == want &&
+	ok(mock_starts(r, prefix) && mock_reg(m, 15) == want &&
 	   memcmp(before, m->mem, sizeof before) == 0,
 	   "software step: %s -> pc %llx", name,
 	   (unsigned long long)mock_reg(m, 15));
@@ -465,29 +461,29 @@ static void test_syscalls(void)
 
 	mock_set_reg(m, 32, 0x400400);
 	r = packets(mock_packet(m, "c"));
-	ok(starts(r, t_a64(5, "syscall_entry:40;", 0x400408)),
+	ok(mock_starts(r, t_a64(5, "syscall_entry:40;", 0x400408)),
 	   "read (0x3f) resumed silently, write entry reported: %s", r);
 	r = packets(mock_packet(m, "c"));
-	ok(starts(r, t_a64(5, "syscall_return:40;", 0x400408)),
+	ok(mock_starts(r, t_a64(5, "syscall_return:40;", 0x400408)),
 	   "write return: %s", r);
 	r = packets(mock_packet(m, "c"));
-	ok(starts(r, t_a64(5, "", 0x40040c)), "then the breakpoint");
+	ok(mock_starts(r, t_a64(5, "", 0x40040c)), "then the breakpoint");
 
 	is_str(mock_reply(m, "QCatchSyscalls:1"), "OK", "catch all");
 	mock_set_reg(m, 32, 0x400400);
 	r = packets(mock_packet(m, "c"));
-	ok(starts(r, t_a64(5, "syscall_entry:3f;", 0x400404)), "read entry");
+	ok(mock_starts(r, t_a64(5, "syscall_entry:3f;", 0x400404)), "read entry");
 	is_str(mock_reply(m, "?"), packets(mock_frame(r, strlen(r))),
 	       "? repeats the syscall stop");
 	r = packets(mock_packet(m, "c"));
-	ok(starts(r, t_a64(5, "syscall_return:3f;", 0x400404)), "read return");
+	ok(mock_starts(r, t_a64(5, "syscall_return:3f;", 0x400404)), "read return");
 
 	/* a number past the bitmap catches every large number */
 	is_str(mock_reply(m, "QCatchSyscalls:1;f0005"), "OK",
 	       "a number past the bitmap is taken");
 	mock_script_find(m, 0x400404)->sysno = 0xf0005;
 	r = packets(mock_packet(m, "c"));
-	ok(starts(r, t_a64(5, "syscall_entry:f0005;", 0x400408)),
+	ok(mock_starts(r, t_a64(5, "syscall_entry:f0005;", 0x400408)),
 	   "and caught: %s", r);
 	mock_packet(m, "c");
 	mock_packet(m, "c");
@@ -498,29 +494,29 @@ static void test_syscalls(void)
 	mock_set_reg(m, 32, 0x400404);
 	mock_set_reg(m, 0, 1);
 	r = packets(mock_packet(m, "vCont;s:1"));
-	ok(starts(r, t_a64(5, "syscall_entry:40;", 0x400408)), "s: entry");
+	ok(mock_starts(r, t_a64(5, "syscall_entry:40;", 0x400408)), "s: entry");
 	r = packets(mock_packet(m, "vCont;s:1"));
-	ok(starts(r, t_a64(5, "syscall_return:40;", 0x400408)), "s: return");
+	ok(mock_starts(r, t_a64(5, "syscall_return:40;", 0x400408)), "s: return");
 	r = packets(mock_packet(m, "vCont;s:1"));
-	ok(starts(r, t_a64(5, "", 0x400408)) && mock_reg(m, 0) == 42,
+	ok(mock_starts(r, t_a64(5, "", 0x400408)) && mock_reg(m, 0) == 42,
 	   "s: the step stop at svc+4, result set");
 
 	/* not caught: one step, one reply */
 	mock_set_reg(m, 32, 0x400400);
 	resumes = m->resumes;
 	r = packets(mock_packet(m, "s"));
-	ok(starts(r, t_a64(5, "", 0x400404)) && !strchr(r, '|') &&
+	ok(mock_starts(r, t_a64(5, "", 0x400404)) && !strchr(r, '|') &&
 	   m->resumes == resumes + 3,
 	   "s over read: entry and return resumed silently, one reply");
 
 	/* range steps: an uncaught call inside goes on, a caught one ends it */
 	mock_set_reg(m, 32, 0x400400);
 	r = packets(mock_packet(m, "vCont;r400400,400404:1"));
-	ok(starts(r, t_a64(5, "", 0x400404)) && !strchr(r, '|'),
+	ok(mock_starts(r, t_a64(5, "", 0x400404)) && !strchr(r, '|'),
 	   "range step over read: one reply");
 	mock_set_reg(m, 32, 0x400400);
 	r = packets(mock_packet(m, "vCont;r400400,40040c:1"));
-	ok(starts(r, t_a64(5, "syscall_entry:40;", 0x400408)),
+	ok(mock_starts(r, t_a64(5, "syscall_entry:40;", 0x400408)),
 	   "range step meets write: entry ends it");
 	mock_packet(m, "vCont;s:1");
 	mock_packet(m, "vCont;s:1");
@@ -552,15 +548,15 @@ static void test_soft_syscall(void)
 	mock_set_reg(m, 32, 0x400500);
 	mock_set_reg(m, 0, 1);
 	r = packets(mock_packet(m, "s"));
-	ok(starts(r, t_a64(5, "syscall_entry:40;", 0x400504)), "entry");
+	ok(mock_starts(r, t_a64(5, "syscall_entry:40;", 0x400504)), "entry");
 	ok(m->mem[0x504] == 0x1f, "the step's breakpoint is out of memory");
 	r = packets(mock_packet(m, "s"));
-	ok(starts(r, t_a64(5, "syscall_return:40;", 0x400504)), "return");
+	ok(mock_starts(r, t_a64(5, "syscall_return:40;", 0x400504)), "return");
 	r = packets(mock_packet(m, "s"));
-	ok(starts(r, t_a64(5, "", 0x400504)) && mock_reg(m, 0) == 42,
+	ok(mock_starts(r, t_a64(5, "", 0x400504)) && mock_reg(m, 0) == 42,
 	   "then the step stop at svc+4");
 	r = packets(mock_packet(m, "s"));
-	ok(starts(r, t_a64(5, "", 0x400508)), "the next step moves on");
+	ok(mock_starts(r, t_a64(5, "", 0x400508)), "the next step moves on");
 	ok(m->mem[0x504] == 0x1f && m->mem[0x508] == 0x08,
 	   "memory as the program has it");
 	mock_fini(m);

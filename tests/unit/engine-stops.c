@@ -7,22 +7,6 @@
 
 static struct mock_target mt;
 
-/* What gdb reads after the stop: the reply payload. */
-static const char *stop_payload(struct mock_target *m, const struct gstub_stop *st)
-{
-	static char r[4096];
-	size_t n;
-
-	mock_clear(m);
-	gstub_report_stop(&m->g, st);
-	n = m->out_len;
-	if (n < 4 || m->out[0] != '$')
-		return "(none)";
-	memcpy(r, m->out + 1, n - 4);
-	r[n - 4] = 0;
-	mock_clear(m);
-	return r;
-}
 
 /* The target reports an ordinary stop while gdb does not wait: the
  * program is there again after an exit. */
@@ -54,7 +38,7 @@ static void test_aarch64(void)
 
 	mock_packet(m, "c");
 	snprintf(want, sizeof want, "T05thread:1;%s", regs);
-	is_str(stop_payload(m, &st), want, "T05 with pc, sp, fp, cpsr expedited");
+	is_str(mock_stop_payload(m, &st), want, "T05 with pc, sp, fp, cpsr expedited");
 	is_str(mock_reply(m, "?"), want, "? repeats the last stop");
 
 	/* swbreak: only with gdb's swbreak+, only at an inserted breakpoint */
@@ -62,44 +46,44 @@ static void test_aarch64(void)
 	st.reason = GSTUB_STOP_SWBREAK;
 	st.signal = 0;
 	mock_packet(m, "c");
-	is_str(stop_payload(m, &st), want, "swbreak without gdb's swbreak+: plain T05");
+	is_str(mock_stop_payload(m, &st), want, "swbreak without gdb's swbreak+: plain T05");
 	mock_reply(m, "qSupported:swbreak+;hwbreak+");
 	mock_packet(m, "c");
 	snprintf(want, sizeof want, "T05thread:1;%sswbreak:;", regs);
-	is_str(stop_payload(m, &st), want, "swbreak:; after qSupported swbreak+");
+	is_str(mock_stop_payload(m, &st), want, "swbreak:; after qSupported swbreak+");
 	is_str(mock_reply(m, "z0,400010,4"), "OK", "breakpoint removed");
 	mock_packet(m, "c");
 	snprintf(want, sizeof want, "T05thread:1;%s", regs);
-	is_str(stop_payload(m, &st), want, "the program's own BRK: plain SIGTRAP");
+	is_str(mock_stop_payload(m, &st), want, "the program's own BRK: plain SIGTRAP");
 
 	st.reason = GSTUB_STOP_HWBREAK;
 	mock_packet(m, "c");
 	snprintf(want, sizeof want, "T05thread:1;%shwbreak:;", regs);
-	is_str(stop_payload(m, &st), want, "hwbreak:;");
+	is_str(mock_stop_payload(m, &st), want, "hwbreak:;");
 
 	st.reason = GSTUB_STOP_WATCH;
 	st.addr = 0x400800;
 	mock_packet(m, "c");
 	snprintf(want, sizeof want, "T05thread:1;%swatch:400800;", regs);
-	is_str(stop_payload(m, &st), want, "watch:ADDR;");
+	is_str(mock_stop_payload(m, &st), want, "watch:ADDR;");
 	st.reason = GSTUB_STOP_RWATCH;
 	mock_packet(m, "c");
 	snprintf(want, sizeof want, "T05thread:1;%srwatch:400800;", regs);
-	is_str(stop_payload(m, &st), want, "rwatch:ADDR;");
+	is_str(mock_stop_payload(m, &st), want, "rwatch:ADDR;");
 	st.reason = GSTUB_STOP_AWATCH;
 	mock_packet(m, "c");
 	snprintf(want, sizeof want, "T05thread:1;%sawatch:400800;", regs);
-	is_str(stop_payload(m, &st), want, "awatch:ADDR;");
+	is_str(mock_stop_payload(m, &st), want, "awatch:ADDR;");
 
 	st.reason = GSTUB_STOP_SIGNAL;
 	st.signal = GSTUB_SIGSEGV;
 	mock_packet(m, "c");
 	snprintf(want, sizeof want, "T0bthread:1;%s", regs);
-	is_str(stop_payload(m, &st), want, "SIGSEGV: T0b");
+	is_str(mock_stop_payload(m, &st), want, "SIGSEGV: T0b");
 
 	m->unavailable[29] = true;
 	mock_packet(m, "c");
-	is_str(stop_payload(m, &st),
+	is_str(mock_stop_payload(m, &st),
 	       "T0bthread:1;20:1000400000000000;1f:00f0ff7f00000000;21:00000060;",
 	       "an unavailable register is not expedited");
 	m->unavailable[29] = false;
@@ -107,7 +91,7 @@ static void test_aarch64(void)
 	st.reason = GSTUB_STOP_EXITED;
 	st.status = 3;
 	mock_packet(m, "c");
-	is_str(stop_payload(m, &st), "W03", "exit: W03");
+	is_str(mock_stop_payload(m, &st), "W03", "exit: W03");
 	is_str(mock_reply(m, "?"), "W03", "? after exit: W03");
 	resumes = m->resumes;
 	is_str(mock_reply(m, "c"), "E03", "c after exit -> E03, not a wait for ever");
@@ -121,24 +105,24 @@ static void test_aarch64(void)
 	/* exit reported while gdb does not wait (no packet then): ? tells */
 	revive_program(m);
 	st.status = 7;
-	is_str(stop_payload(m, &st), "(none)", "exit while nobody waits: no packet");
+	is_str(mock_stop_payload(m, &st), "(none)", "exit while nobody waits: no packet");
 	is_str(mock_reply(m, "?"), "W07", "? after an unwaited exit: W07");
 	is_str(mock_reply(m, "c"), "E03", "c after it -> E03");
 	st.reason = GSTUB_STOP_KILLED;
 	st.signal = GSTUB_SIGKILL;
-	is_str(stop_payload(m, &st), "(none)", "killed while nobody waits: no packet");
+	is_str(mock_stop_payload(m, &st), "(none)", "killed while nobody waits: no packet");
 	is_str(mock_reply(m, "?"), "X09", "? after an unwaited kill: X09");
 	is_str(mock_reply(m, "c"), "E03", "c after it -> E03");
 
 	/* a new stop means the target runs a program again */
 	revive_program(m);
 	mock_packet(m, "c");
-	is_str(stop_payload(m, &st), "X09", "killed: X09");
+	is_str(mock_stop_payload(m, &st), "X09", "killed: X09");
 
 	/* a stop while gdb does not wait is kept for ? */
 	st.reason = GSTUB_STOP_SIGNAL;
 	st.signal = GSTUB_SIGINT;
-	is_str(stop_payload(m, &st), "(none)", "stop while nobody waits: no packet");
+	is_str(mock_stop_payload(m, &st), "(none)", "stop while nobody waits: no packet");
 	snprintf(want, sizeof want, "T02thread:1;%s", regs);
 	is_str(mock_reply(m, "?"), want, "? gives it");
 
@@ -165,7 +149,7 @@ static void test_aarch64(void)
 	ok(m->interrupts == 1, "? stopped the target");
 	st.signal = GSTUB_SIGINT;
 	snprintf(want, sizeof want, "T02thread:1;%s", regs);
-	is_str(stop_payload(m, &st), want, "the stop answers ?");
+	is_str(mock_stop_payload(m, &st), want, "the stop answers ?");
 	mock_fini(m);
 }
 
@@ -178,13 +162,13 @@ static void test_arm_threads(void)
 	mock_init(m, MOCK_ARM, 4096, true, false, true);
 	mock_set_reg(m, 15, 0x8000);
 	mock_packet(m, "c");
-	r = stop_payload(m, &st);
+	r = mock_stop_payload(m, &st);
 	ok(strncmp(r, "T05thread:2;0f:00800000;0d:", 27) == 0, "ARM: pc as 0f, 4 bytes: %s", r);
 	ok(strstr(r, ";0b:") && strstr(r, ";19:"), "ARM: fp 0b, cpsr 19");
 	is_str(mock_reply(m, "qC"), "QC2", "qC: the thread of the last stop");
 	is_str(mock_reply(m, "vCont;s:1a;c"), "(none)", "vCont");
 	st.tid = 0x1a;
-	r = stop_payload(m, &st);
+	r = mock_stop_payload(m, &st);
 	ok(strncmp(r, "T05thread:1a;", 13) == 0, "thread id in hex");
 	mock_fini(m);
 }

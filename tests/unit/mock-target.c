@@ -664,3 +664,24 @@ static bool script_run(struct mock_target *m,
 		return false;
 	}
 }
+
+const char *mock_stop_payload(struct mock_target *m, const struct gstub_stop *st)
+{
+	static char r[4096];
+	size_t n;
+
+	mock_clear(m);
+	gstub_report_stop(&m->g, st);
+	n = m->out_len;
+	if (n < 4 || m->out[0] != '$' || n - 4 >= sizeof r)
+		return "(none)";
+	memcpy(r, m->out + 1, n - 4);
+	r[n - 4] = 0;
+	mock_clear(m);
+	return r;
+}
+
+bool mock_starts(const char *s, const char *prefix)
+{
+	return strncmp(s, prefix, strlen(prefix)) == 0;
+}

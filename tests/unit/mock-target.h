@@ -155,4 +155,11 @@ void mock_clear(struct mock_target *m);
 uint64_t mock_reg(const struct mock_target *m, unsigned regnum);
 void mock_set_reg(struct mock_target *m, unsigned regnum, uint64_t v);
 
+/* Report `st` and return the stop reply's payload as gdb reads it (a
+ * static buffer), or "(none)" when nothing was sent. */
+const char *mock_stop_payload(struct mock_target *m, const struct gstub_stop *st);
+
+/* True when `s` begins with `prefix`. */
+bool mock_starts(const char *s, const char *prefix);
+
 #endif
