@@ -11,6 +11,7 @@ packages=(
 	qemu-user gdbserver
 	gcc-aarch64-linux-gnu libc6-dev-arm64-cross
 	gcc-arm-linux-gnueabihf libc6-dev-armhf-cross
+	gcc-arm-none-eabi qemu-system-arm
 )
 
 missing=()

@@ -1,5 +1,7 @@
-# stub: the protocol engine (freestanding: no libc beyond mem*)
-libgstub_la_SOURCES += \
+# stub: the protocol engine (freestanding: no libc beyond mem*). The list is
+# named so that cross builds (bare-metal firmware, size report) take the same
+# files.
+engine_sources = \
 	stub/internal.h \
 	stub/errors.c \
 	stub/hex.c \
@@ -22,3 +24,4 @@ libgstub_la_SOURCES += \
 	stub/monitor.c \
 	stub/stepping.c \
 	stub/syscalls.c
+libgstub_la_SOURCES += $(engine_sources)

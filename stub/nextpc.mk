@@ -1,5 +1,5 @@
 # stub/nextpc.mk: the next-pc decoders (software single step) and their tests
-libgstub_la_SOURCES += \
+nextpc_sources = \
 	stub/nextpc.h \
 	stub/nextpc-env.c \
 	stub/nextpc-a64.c \
@@ -7,6 +7,7 @@ libgstub_la_SOURCES += \
 	stub/nextpc-arm.c \
 	stub/nextpc-a32.c \
 	stub/nextpc-t32.c
+libgstub_la_SOURCES += $(nextpc_sources)
 
 # A pure unit test (no emulator): exception cases, memory and register errors.
 check_PROGRAMS += tests/unit/nextpc-unit

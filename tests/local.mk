@@ -18,7 +18,10 @@ AM_RUNTESTFLAGS = \
 	GDB=$(GDB_MULTIARCH) \
 	AARCH64_CC=$(AARCH64_CC) \
 	ARM_CC=$(ARM_CC) \
-	GSTUB_SRCDIR=$(abs_top_srcdir)
+	GSTUB_SRCDIR=$(abs_top_srcdir) \
+	GSTUB_BUILDDIR=$(abs_top_builddir) \
+	QEMU_SYSTEM_AARCH64=$(QEMU_SYSTEM_AARCH64) \
+	QEMU_SYSTEM_ARM=$(QEMU_SYSTEM_ARM)
 # runtest looks for the tiers in testsuite/ unless site.exp says otherwise.
 EXTRA_DEJAGNU_SITE_CONFIG = $(top_srcdir)/tests/config/site.exp
 
@@ -33,6 +36,7 @@ EXTRA_DIST += \
 	tests/lib/gstub-rsp.exp \
 	tests/lib/gstub-pktlog.exp \
 	tests/lib/gstub-step.exp \
+	tests/lib/gstub-board.exp \
 	tests/progs/basics.c \
 	tests/progs/spin.c \
 	tests/progs/step-cases.c \

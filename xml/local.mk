@@ -1,5 +1,6 @@
 # xml: target descriptions and the register maps derived from them
-libgstub_la_SOURCES += \
+# (freestanding, like the engine; named for the cross builds)
+tdesc_sources = \
 	xml/tdesc-internal.h \
 	xml/tdesc-build.c \
 	xml/tdesc-lookup.c \
@@ -7,6 +8,7 @@ libgstub_la_SOURCES += \
 	xml/tdesc-aarch64.c \
 	xml/tdesc-arm.c \
 	xml/tdesc-x86-64.c
+libgstub_la_SOURCES += $(tdesc_sources)
 
 # unit tests of the descriptions (TAP)
 tdesc_unit_tests = \

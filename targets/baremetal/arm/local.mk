@@ -1,0 +1,1 @@
+# targets/baremetal/arm: firmware with gstub inside, for QEMU's virt board

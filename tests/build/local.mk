@@ -1,0 +1,1 @@
+# tests/build: checks on how gstub builds (compilers, freestanding cross builds)
