@@ -244,6 +244,17 @@ int gstub_write_pc(struct gstub *g, gstub_tid tid, uint64_t pc);
 int gstub_read_reg_u64(struct gstub *g, gstub_tid tid, unsigned regnum,
 		       uint64_t *value);
 
+/* ----- target_regs.c ----- */
+
+/* The target's read_reg/write_reg for description register r, with q
+ * registers taken from their D registers. */
+int gstub_target_read_reg(struct gstub *g, gstub_tid tid,
+			  const struct gstub_tdesc_reg *r, uint8_t *buf,
+			  size_t n);
+int gstub_target_write_reg(struct gstub *g, gstub_tid tid,
+			   const struct gstub_tdesc_reg *r, const uint8_t *buf,
+			   size_t n);
+
 /* ----- sve.c: vector lengths ----- */
 
 /* Sets g->td to cfg.tdesc and checks the SVE configuration (gstub_init's

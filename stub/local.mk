@@ -13,6 +13,7 @@ engine_sources = \
 	stub/stop.c \
 	stub/registers.c \
 	stub/sve.c \
+	stub/target_regs.c \
 	stub/memory.c \
 	stub/swbreak.c \
 	stub/breakpoints.c \

@@ -19,7 +19,7 @@ static int reg_hex_at(struct gstub *g, gstub_tid tid,
 {
 	size_t n = gstub_reg_size(r), live;
 	uint8_t *raw = dst + n;
-	int err = g->cfg.ops->read_reg(g->cfg.target_ctx, tid, r->regnum, raw, n);
+	int err = gstub_target_read_reg(g, tid, r, raw, n);
 
 	if (err == GSTUB_ENODATA) {
 		memset(dst, 'x', 2 * n);
@@ -43,7 +43,7 @@ static int reg_write(struct gstub *g, gstub_tid tid,
 	int err;
 
 	memset(raw + live, 0, n - live);
-	err = g->cfg.ops->write_reg(g->cfg.target_ctx, tid, r->regnum, raw, n);
+	err = gstub_target_write_reg(g, tid, r, raw, n);
 	return err > 0 ? GSTUB_EIO : err;
 }
 

@@ -29,6 +29,8 @@ arm --vfp=v3-d16 --tls
 arm --vfp=v3
 arm --vfp=v3 --neon
 arm --vfp=v3 --neon --tls
+arm --neon-q
+arm --neon-q --tls
 arm-m
 arm-m --fp
 x86-64'

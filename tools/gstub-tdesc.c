@@ -26,7 +26,9 @@ static const char usage_text[] =
 	"targets and their options:\n"
 	"  aarch64  [--sve-vl=BITS] [--pauth] [--mte] [--tls] [--tpidr2]\n"
 	"           BITS is a multiple of 128 from 128 to 2048; --tpidr2 implies --tls\n"
-	"  arm      [--vfp=v2|v3-d16|v3] [--neon] [--tls]   (--neon needs --vfp=v3)\n"
+	"  arm      [--vfp=v2|v3-d16|v3] [--neon] [--neon-q] [--tls]\n"
+	"           --neon needs --vfp=v3; --neon-q implies --neon and also lists\n"
+	"           q0-q15 (gdb 13.1 shows no $q registers otherwise)\n"
 	"  arm-m    [--fp]                                 (M-profile, FP: d0-d15)\n"
 	"  x86-64\n"
 	"\n"
@@ -277,6 +279,8 @@ int main(int argc, char **argv)
 			seen_fp = true;
 		} else if (!strcmp(target, "arm") && !strcmp(a, "--neon")) {
 			arm.neon = true;
+		} else if (!strcmp(target, "arm") && !strcmp(a, "--neon-q")) {
+			arm.neon = arm.neon_q = true;
 		} else if (!strcmp(target, "arm") && !strcmp(a, "--tls")) {
 			arm.tls = true;
 		} else if (!strcmp(target, "arm-m") && !strcmp(a, "--fp")) {

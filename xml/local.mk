@@ -4,6 +4,7 @@ tdesc_sources = \
 	xml/tdesc-internal.h \
 	xml/tdesc-build.c \
 	xml/tdesc-lookup.c \
+	xml/tdesc-neon-q.c \
 	xml/tdesc-xml.c \
 	xml/tdesc-aarch64.c \
 	xml/tdesc-arm.c \

@@ -21,6 +21,26 @@ static const char *const d_names[] = {
 	"d24", "d25", "d26", "d27", "d28", "d29", "d30", "d31",
 };
 
+static const char *const q_names[] = {
+	"q0", "q1", "q2", "q3", "q4", "q5", "q6", "q7",
+	"q8", "q9", "q10", "q11", "q12", "q13", "q14", "q15",
+};
+
+/* The views gdb gives its own q pseudo registers, so that `p $q0.u8`
+ * reads the same whichever way q is described. */
+static const struct gstub_tdesc_field neon_q_fields[] = {
+	MEMBER("u8", "neon_v16u8"), MEMBER("u16", "neon_v8u16"),
+	MEMBER("u32", "neon_v4u32"), MEMBER("u64", "neon_v2u64"),
+	MEMBER("f32", "neon_v4f32"), MEMBER("f64", "neon_v2f64"),
+};
+
+static const struct gstub_tdesc_type neon_q_types[] = {
+	VEC("neon_v16u8", "uint8", 16), VEC("neon_v8u16", "uint16", 8),
+	VEC("neon_v4u32", "uint32", 4), VEC("neon_v2u64", "uint64", 2),
+	VEC("neon_v4f32", "ieee_single", 4), VEC("neon_v2f64", "ieee_double", 2),
+	UNION("neon_q", neon_q_fields),
+};
+
 /* The status register is 25, not 16: the FPA registers (16-24) used to sit
  * between pc and it. They are not described, so they take no room in `g`. */
 #define ARM_STATUS_REGNUM 25
@@ -62,9 +82,9 @@ static bool config_ok(const struct gstub_arm_config *cfg)
 	case GSTUB_ARM_FP_VFPV2:
 	case GSTUB_ARM_FP_VFPV3_D16:
 		/* NEON needs all 32 D registers */
-		return !cfg->neon;
+		return !cfg->neon && !cfg->neon_q;
 	case GSTUB_ARM_FP_VFPV3:
-		return !cfg->m_profile;
+		return !cfg->m_profile && (cfg->neon || !cfg->neon_q);
 	default:
 		return false;
 	}
@@ -79,12 +99,26 @@ static int build(struct gstub_tdesc *td, const struct gstub_arm_config *cfg)
 		TRY(add_vfp(td, cfg->fp == GSTUB_ARM_FP_VFPV3 ? 32 : 16));
 	/* NEON adds no registers: its feature tells gdb to show the q and
 	 * s views of the D registers. */
-	if (cfg->neon)
+	if (cfg->neon && !cfg->neon_q)
 		TRY(gstub_tdesc_add_feature(td, "org.gnu.gdb.arm.neon"));
 	if (cfg->tls) {
 		TRY(gstub_tdesc_add_feature(td, "org.gnu.gdb.arm.tls"));
 		TRY(gstub_tdesc_add_one_reg(td, "tpidruro", 32, "data_ptr",
 					    NULL));
+	}
+	/* gdb 13.1 shows q registers only when they are listed; they come
+	 * last so that every other register keeps gdbserver's number. */
+	if (cfg->neon_q) {
+		TRY(gstub_tdesc_add_feature(td, "org.gnu.gdb.arm.neon"));
+		TRY(gstub_tdesc_add_types(td, neon_q_types,
+					  GSTUB_ARRAY_LEN(neon_q_types)));
+		TRY(gstub_tdesc_add_reg_range(td, q_names,
+					      GSTUB_ARRAY_LEN(q_names), 128,
+					      "neon_q", "vector",
+					      GSTUB_TDESC_REGNUM_NEXT));
+		/* the D registers already save and restore them */
+		for (uint32_t i = td->nregs - 16; i < td->nregs; i++)
+			td->regs[i].save_restore = false;
 	}
 	/* gdbserver expedites r11, sp, pc; Thumb-only M-profile code keeps
 	 * its frame pointer in r7. */

@@ -102,6 +102,14 @@ const struct gstub_tdesc_reg *gstub_tdesc_find(const struct gstub_tdesc *td,
 const struct gstub_tdesc_reg *gstub_tdesc_find_name(const struct gstub_tdesc *td,
 						    const char *name);
 
+/* For an AArch32 q register listed in the neon feature (q<n>, 128 bits):
+ * its low D register d<2n>, which d<2n+1> follows; else NULL. The engine
+ * serves such q registers from their D registers, so a target's register
+ * ops are never asked for them. */
+const struct gstub_tdesc_reg *
+gstub_tdesc_neon_q_low(const struct gstub_tdesc *td,
+		       const struct gstub_tdesc_reg *r);
+
 /*
  * Copy bytes [offset, offset+len) of the XML document `annex` ("target.xml")
  * into out, generating it on the fly (never building it whole). Returns the
@@ -136,6 +144,12 @@ enum gstub_arm_fp {
 struct gstub_arm_config {
 	enum gstub_arm_fp fp;
 	bool neon;         /* only with GSTUB_ARM_FP_VFPV3 */
+	/* With neon: also list q0-q15 in the neon feature, typed as gdb's
+	 * own q view (union neon_q). gdb 13.1 shows no $q0-$q15 for the
+	 * standard, empty neon feature; given raw q registers it shows them.
+	 * The engine serves them from the D registers (q<n> is d<2n>:d<2n+1>),
+	 * so a target's register ops never see their numbers. */
+	bool neon_q;
 	bool m_profile;    /* org.gnu.gdb.arm.m-profile; fp then at most D16 */
 	bool tls;          /* org.gnu.gdb.arm.tls (tpidruro); A-profile only */
 };

@@ -13,7 +13,7 @@
 /* AArch64: vq 0..16 x pauth x mte x tls(none, tpidr, tpidr+tpidr2) */
 #define TDESC_N_AARCH64 (17 * 2 * 2 * 3)
 /* A-profile: fp x neon x tls, valid ones only; M-profile: with/without FP */
-#define TDESC_N_ARM 11
+#define TDESC_N_ARM 13
 #define TDESC_N_CONFIGS (TDESC_N_AARCH64 + TDESC_N_ARM + 1)
 
 static inline void tdesc_aarch64_config(int i, struct gstub_aarch64_config *c)
@@ -34,6 +34,8 @@ static const struct gstub_arm_config tdesc_arm_configs[TDESC_N_ARM] = {
 	{ .fp = GSTUB_ARM_FP_VFPV3 },
 	{ .fp = GSTUB_ARM_FP_VFPV3, .neon = true },
 	{ .fp = GSTUB_ARM_FP_VFPV3, .neon = true, .tls = true },
+	{ .fp = GSTUB_ARM_FP_VFPV3, .neon = true, .neon_q = true },
+	{ .fp = GSTUB_ARM_FP_VFPV3, .neon = true, .neon_q = true, .tls = true },
 	{ .fp = GSTUB_ARM_FP_NONE, .tls = true },
 	{ .fp = GSTUB_ARM_FP_VFPV2, .tls = true },
 	{ .m_profile = true },
@@ -58,9 +60,10 @@ static inline int tdesc_build_config(int i, struct gstub_tdesc *td,
 	if (i < TDESC_N_ARM) {
 		const struct gstub_arm_config *c = &tdesc_arm_configs[i];
 
-		snprintf(name, namelen, "arm%s fp=%d%s%s",
+		snprintf(name, namelen, "arm%s fp=%d%s%s%s",
 			 c->m_profile ? "-m" : "", (int)c->fp,
-			 c->neon ? " neon" : "", c->tls ? " tls" : "");
+			 c->neon ? " neon" : "", c->neon_q ? " q" : "",
+			 c->tls ? " tls" : "");
 		return gstub_tdesc_arm(td, c);
 	}
 	snprintf(name, namelen, "x86-64");

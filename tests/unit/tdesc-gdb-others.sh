@@ -6,7 +6,9 @@
 # any VFP, d16-d31 only with 32 D registers, q0-q31/d/s/h/b views on
 # AArch64, eax/ax/al on x86-64. gdb 13.1 adds no q0-q15 to an AArch32
 # description whose NEON feature is empty, which is gdb's own form of it
-# (QEMU lists q0-q15 in its NEON feature instead; tdesc-gdb-qemu.sh).
+# (QEMU lists q0-q15 in its NEON feature instead; tdesc-gdb-qemu.sh); with
+# --neon-q gstub lists them too, typed as gdb's own q view, and gdb 13.1
+# shows them.
 # One gdb for all. Prints TAP; skips without gdb-multiarch.
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -36,6 +38,8 @@ arm --vfp=v3|s0 s31 d0 d16 d31 q0|4 4 8 8 8 1
 arm --vfp=v3 --tls|s0 s31 d31 q0 tpidruro|4 4 8 1 4
 arm --vfp=v3 --neon|s0 s31 d0 d31 q0 q15|4 4 8 8 1 1
 arm --vfp=v3 --neon --tls|s0 s31 d31 q0 tpidruro|4 4 8 1 4
+arm --vfp=v3 --neon-q|s0 s31 d0 d31 q0 q15|4 4 8 8 16 16
+arm --vfp=v3 --neon-q --tls|s0 d31 q0 q15 tpidruro|4 8 16 16 4
 arm-m|s0 d0 xpsr cpsr|1 1 4 1
 arm-m --fp|s0 s31 d0 d15 d16 xpsr|4 4 8 8 1 4
 x86-64|eax ax al ah xmm0 xmm15 st0 ymm0 fs_base orig_rax|4 2 1 1 16 16 10 1 8 8
@@ -56,6 +60,7 @@ while IFS='|' read -r cfg regs sizes; do
 		set -- "$@" -ex "p sizeof(\$$r)"
 	done
 	case $cfg in
+	*neon-q*) set -- "$@" -ex 'ptype $s0' -ex 'whatis $q0' ;;
 	arm-m*|arm*vfp*) set -- "$@" -ex 'ptype $s0' ;;
 	x86-64) set -- "$@" -ex 'whatis $xmm0' ;;
 	aarch64*) set -- "$@" -ex 'whatis $v0' ;;
@@ -78,6 +83,10 @@ while IFS='|' read -r cfg regs sizes; do
 	ok $? "$cfg: sizeof of $regs: $sizes${got:+ (gdb: $got)}"
 	case $cfg in
 	arm-m|arm|arm\ --tls) ;;
+	*neon-q*)
+		grep -q '^type = float$' "$tmp/sec.c$i" &&
+			grep -q '^type = union neon_q$' "$tmp/sec.c$i"
+		ok $? "$cfg: s0 is a float, q0 a neon_q" ;;
 	arm*)
 		grep -q '^type = float$' "$tmp/sec.c$i"
 		ok $? "$cfg: s0 is a float" ;;

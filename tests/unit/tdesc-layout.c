@@ -178,6 +178,21 @@ static void check_arm(int i)
 		is_reg("tpidruro", 26 + (nd ? nd + 1 : 0), 4, what);
 		n += 1, g += 4;
 	}
+	if (c->neon_q) {
+		uint32_t q0 = 26 + nd + 1 + (c->tls ? 1 : 0);
+
+		is_reg("q0", q0, 16, what);
+		is_reg("q15", q0 + 15, 16, what);
+		ok(gstub_tdesc_neon_q_low(&td, reg("q0")) == reg("d0") &&
+		   gstub_tdesc_neon_q_low(&td, reg("q15")) == reg("d30"),
+		   "%s: q0 is served from d0:d1, q15 from d30:d31", what);
+		n += 16, g += 16 * 16;
+	} else {
+		ok(!reg("q0"), "%s: no q registers listed", what);
+	}
+	ok(!gstub_tdesc_neon_q_low(&td, reg("r0")) &&
+	   (!nd || !gstub_tdesc_neon_q_low(&td, reg("d0"))),
+	   "%s: only q registers are served from others", what);
 	ok(td.nregs == n, "%s: %u registers (got %u)", what, (unsigned)n,
 	   (unsigned)td.nregs);
 	ok(td.g_size == g, "%s: g is %u bytes (got %u)", what, (unsigned)g,
