@@ -95,6 +95,39 @@ static int cmd_show_max_chars(struct gstub *g, void *ctx, const char *a,
 	return 0;
 }
 
+/* gdb 13 cannot take a syscall stop in the middle of stepping over a
+ * breakpoint of its own on the syscall instruction (it then never resumes);
+ * "off" avoids that by reporting syscalls only while continuing. */
+static int cmd_catch_in_steps(struct gstub *g, void *ctx, const char *a,
+			      size_t n)
+{
+	(void)ctx;
+	if (word_is(a, n, "on") || word_is(a, n, "1")) {
+		g->catch_not_in_steps = false;
+	} else if (word_is(a, n, "off") || word_is(a, n, "0")) {
+		g->catch_not_in_steps = true;
+	} else {
+		print(g, "usage: set catch-syscalls-in-steps on|off\n");
+		return GSTUB_EINVAL;
+	}
+	return 0;
+}
+
+static int cmd_show_catch_in_steps(struct gstub *g, void *ctx, const char *a,
+				   size_t n)
+{
+	(void)ctx;
+	if (n) {
+		print(g, "usage: show catch-syscalls-in-steps\n");
+		return GSTUB_EINVAL;
+	}
+	(void)a;
+	print(g, g->catch_not_in_steps
+			 ? "Syscall stops are reported only while continuing.\n"
+			 : "Syscall stops are reported while stepping too.\n");
+	return 0;
+}
+
 static int cmd_help(struct gstub *g, void *ctx, const char *a, size_t n);
 
 static const struct gstub_monitor_cmd builtins[] = {
@@ -107,6 +140,13 @@ static const struct gstub_monitor_cmd builtins[] = {
 	  cmd_show_debug_remote },
 	{ "show debug remote-packet-max-chars",
 	  "characters of each packet shown in the log", cmd_show_max_chars },
+	{ "set catch-syscalls-in-steps",
+	  "on|off: syscall stops (catch syscall) while stepping too (on, the "
+	  "default), or only while continuing, as gdbserver",
+	  cmd_catch_in_steps },
+	{ "show catch-syscalls-in-steps",
+	  "whether syscall stops are reported while stepping",
+	  cmd_show_catch_in_steps },
 };
 
 #define N_BUILTINS (sizeof builtins / sizeof builtins[0])

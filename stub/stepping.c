@@ -228,7 +228,12 @@ static bool decide(struct gstub *g, struct gstub_stop *s)
 	if (!st->active || !g->running)
 		return false;
 	if (is_syscall(s)) {
-		if (!gstub_catch_wanted(g, s->sysno)) {
+		/* catch-syscalls-in-steps off: a stepping thread's syscalls
+		 * pass silently, as under gdbserver (native Linux reports
+		 * none during a single step) */
+		if (!gstub_catch_wanted(g, s->sysno) ||
+		    (g->catch_not_in_steps && mine &&
+		     st->step_act < st->n_acts)) {
 			if (!st->interrupted) {
 				st->last = *s;
 				return true; /* the same way again */

@@ -391,6 +391,7 @@ struct gstub_catch_ {
 	bool on;
 	bool all;
 	bool high; /* a number >= GSTUB_MAX_CATCH_SYSCALLS was listed */
+
 	uint32_t bits[GSTUB_MAX_CATCH_SYSCALLS / 32];
 };
 
@@ -445,6 +446,9 @@ struct gstub {
 	/* 0x03 came while the target was stopped: the next resume stops at
 	 * once with SIGINT, as a SIGINT sent to a stopped process would. */
 	bool interrupt_pending;
+	/* `monitor set catch-syscalls-in-steps off`: no syscall stops for a
+	 * stepping thread, as under gdbserver (kept across connections) */
+	bool catch_not_in_steps;
 };
 
 /* Initialise `g` from `cfg` (copied). Returns 0, or GSTUB_EINVAL when a

@@ -101,6 +101,8 @@ int main(void)
 	svc_result = raw_syscall(NR_GETPID, 0, 0, 0); /* catch syscall (all), continue */
 	svc_result = raw_write("svc-dddd\n", 9);   /* catch set, stepi over the svc */
 	svc_result = raw_write("svc-eeeee\n", 10); /* the same, displaced stepping on */
+	svc_result = raw_write("svc-ffffff\n", 11); /* catch set, gdb's breakpoint on the svc, stepi */
+	svc_result = raw_write("svc-ggggggg\n", 12); /* the same, displaced stepping on */
 	svc_result = raw_syscall(NR_FORK, FORK_ARG0, 0, 0); /* not emulated: -ENOSYS */
 	write(1, "step-next\n", 10); /* marker: write-next */
 	write(1, "step-step\n", 10); /* marker: write-step */
