@@ -17,6 +17,23 @@
 
 #include <gstub/gstub.h>
 
+/*
+ * Which decoders a build carries. All by default; a firmware for one
+ * architecture may leave the others out to save flash (about 1-4 KiB each
+ * at -Os), e.g. -DGSTUB_CONFIG_NEXTPC_ARM=0 -DGSTUB_CONFIG_NEXTPC_ARM_M=0
+ * on AArch64. A description whose decoder is left out gets no software
+ * single step: stepping then needs GSTUB_TARGET_CAN_STEP.
+ */
+#ifndef GSTUB_CONFIG_NEXTPC_A64
+#define GSTUB_CONFIG_NEXTPC_A64 1   /* AArch64 */
+#endif
+#ifndef GSTUB_CONFIG_NEXTPC_ARM
+#define GSTUB_CONFIG_NEXTPC_ARM 1   /* AArch32 A/R-profile, ARM and Thumb */
+#endif
+#ifndef GSTUB_CONFIG_NEXTPC_ARM_M
+#define GSTUB_CONFIG_NEXTPC_ARM_M 1 /* M-profile (Thumb) */
+#endif
+
 /* gdb's register numbers the decoders ask for. */
 #define GSTUB_NEXTPC_A64_X(n) ((unsigned)(n)) /* x0-x30 */
 #define GSTUB_NEXTPC_A64_CPSR 33u /* NZCV in bits 31:28 */

@@ -13,11 +13,23 @@
 #include "internal.h"
 #include "nextpc.h"
 
+/* The build carries a next-pc decoder for the description's architecture
+ * (GSTUB_CONFIG_NEXTPC_*, nextpc.h). */
+static bool decoder_built(uint8_t arch)
+{
+	switch (arch) {
+	case GSTUB_ARCH_AARCH64: return GSTUB_CONFIG_NEXTPC_A64;
+	case GSTUB_ARCH_ARM: return GSTUB_CONFIG_NEXTPC_ARM;
+	case GSTUB_ARCH_ARM_M: return GSTUB_CONFIG_NEXTPC_ARM_M;
+	default: return false;
+	}
+}
+
 static bool soft_step_supported(const struct gstub *g)
 {
 	uint8_t arch = g->td->arch;
 
-	return g->td->pc_regnum >= 0 &&
+	return g->td->pc_regnum >= 0 && decoder_built(arch) &&
 	       (arch == GSTUB_ARCH_AARCH64 ||
 		((arch == GSTUB_ARCH_ARM || arch == GSTUB_ARCH_ARM_M) &&
 		 g->td->status_regnum >= 0));
@@ -71,7 +83,11 @@ static int next_pc(struct gstub *g, gstub_tid tid, uint64_t pc,
 	bool thumb;
 	int r;
 
+	/* constant conditions below: a decoder the build leaves out is not
+	 * linked */
 	if (g->td->arch == GSTUB_ARCH_AARCH64) {
+		if (!GSTUB_CONFIG_NEXTPC_A64)
+			return GSTUB_ENOSYS;
 		r = gstub_nextpc_a64(&env, pc, next);
 		*kind = 4;
 		*self = r == 0 && *next == pc;
@@ -83,10 +99,14 @@ static int next_pc(struct gstub *g, gstub_tid tid, uint64_t pc,
 	if (pc > UINT32_MAX)
 		return GSTUB_EINVAL;
 	if (g->td->arch == GSTUB_ARCH_ARM_M) {
+		if (!GSTUB_CONFIG_NEXTPC_ARM_M)
+			return GSTUB_ENOSYS;
 		r = gstub_nextpc_armv7m(&env, (uint32_t)pc, (uint32_t)status,
 					&n32, &size);
 		thumb = true;
 	} else {
+		if (!GSTUB_CONFIG_NEXTPC_ARM)
+			return GSTUB_ENOSYS;
 		r = gstub_nextpc_arm(&env, (uint32_t)pc, (uint32_t)status,
 				     &n32, &size);
 		thumb = (status >> 5 & 1) != 0;
