@@ -1,0 +1,56 @@
+/* GICv2 distributor and CPU interface, the least that delivers an SPI. */
+#include "gic.h"
+#include "board.h"
+
+#define GICD_CTLR 0x000
+#define GICD_ISENABLER 0x100
+#define GICD_IPRIORITYR 0x400
+#define GICD_ITARGETSR 0x800
+#define GICD_ICFGR 0xc00
+
+#define GICC_CTLR 0x00
+#define GICC_PMR 0x04
+#define GICC_IAR 0x0c
+#define GICC_EOIR 0x10
+
+void gic_init(void)
+{
+	mmio_write32(BOARD_GICD_BASE + GICD_CTLR, 1);
+	mmio_write32(BOARD_GICC_BASE + GICC_PMR, 0xf0);
+	mmio_write32(BOARD_GICC_BASE + GICC_CTLR, 1);
+}
+
+/* Byte-wide fields are written as whole words (read-modify-write) so the
+ * firmware needs no byte access to the GIC. */
+static void set_byte_field(uint32_t base, uint32_t intid, uint8_t value)
+{
+	uint32_t addr = base + (intid & ~3u);
+	unsigned shift = (intid & 3u) * 8;
+	uint32_t v = mmio_read32(addr);
+
+	v &= ~(0xffu << shift);
+	v |= (uint32_t)value << shift;
+	mmio_write32(addr, v);
+}
+
+void gic_enable(uint32_t intid)
+{
+	uint32_t cfg = BOARD_GICD_BASE + GICD_ICFGR + (intid / 16) * 4;
+
+	set_byte_field(BOARD_GICD_BASE + GICD_IPRIORITYR, intid, 0xa0);
+	set_byte_field(BOARD_GICD_BASE + GICD_ITARGETSR, intid, 0x01);
+	/* level-sensitive: the UART holds its line while bytes wait */
+	mmio_write32(cfg, mmio_read32(cfg) & ~(2u << ((intid % 16) * 2)));
+	mmio_write32(BOARD_GICD_BASE + GICD_ISENABLER + (intid / 32) * 4,
+		     1u << (intid % 32));
+}
+
+uint32_t gic_ack(void)
+{
+	return mmio_read32(BOARD_GICC_BASE + GICC_IAR);
+}
+
+void gic_end(uint32_t iar)
+{
+	mmio_write32(BOARD_GICC_BASE + GICC_EOIR, iar);
+}
