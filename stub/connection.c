@@ -24,6 +24,13 @@ static uint32_t feature_bit(const char *f, size_t n)
 	return 0;
 }
 
+/* The thread list document, in builds that have threads. */
+#if GSTUB_CONFIG_THREADS
+#define XFER_THREADS ";qXfer:threads:read+"
+#else
+#define XFER_THREADS ""
+#endif
+
 /* qSupported[:FEATURE;...]: note what gdb can take, say what we do. Only
  * what the target's ops allow is advertised. */
 GSTUB_HANDLER(gstub_cmd_query_supported)
@@ -53,7 +60,7 @@ GSTUB_HANDLER(gstub_cmd_query_supported)
 
 	gstub_out_str(g, "PacketSize=");
 	gstub_out_hex_u64(g, g->rx_cap - 1); /* the largest payload taken */
-	gstub_out_str(g, ";QStartNoAckMode+;qXfer:features:read+;qXfer:threads:read+");
+	gstub_out_str(g, ";QStartNoAckMode+;qXfer:features:read+" XFER_THREADS);
 	if (gstub_swbreak_supported(g))
 		gstub_out_str(g, ";swbreak+");
 	gstub_out_str(g, ";vContSupported+");

@@ -18,7 +18,9 @@ struct row {
 	unsigned flags;
 };
 
-/* Sorted by prefix (byte order); the longest matching prefix wins. */
+/* Sorted by prefix (byte order); the longest matching prefix wins. A
+ * feature the build leaves out (gstub/config.h) has no row: its packets
+ * get the empty reply. */
 static const struct row rows[] = {
 	{ "?", gstub_cmd_stop_reason, ROW_RESUMES | ROW_WHILE_RUNNING | ROW_EXACT },
 	{ "C", gstub_cmd_continue_sig, ROW_RESUMES },
@@ -27,7 +29,9 @@ static const struct row rows[] = {
 	{ "H", gstub_cmd_set_thread, ROW_WHILE_RUNNING },
 	{ "M", gstub_cmd_write_mem_hex, 0 },
 	{ "P", gstub_cmd_write_reg, 0 },
+#if GSTUB_CONFIG_SYSCALL_CATCH
 	{ "QCatchSyscalls:", gstub_cmd_catch_syscalls, 0 },
+#endif
 	{ "QStartNoAckMode", gstub_cmd_start_noack, ROW_WHILE_RUNNING | ROW_EXACT },
 	{ "S", gstub_cmd_step_sig, ROW_RESUMES },
 	{ "T", gstub_cmd_thread_alive, 0 },
@@ -40,12 +44,18 @@ static const struct row rows[] = {
 	{ "p", gstub_cmd_read_reg, 0 },
 	{ "qAttached", gstub_cmd_attached, ROW_WHILE_RUNNING },
 	{ "qC", gstub_cmd_current_thread, ROW_EXACT },
+#if GSTUB_CONFIG_MONITOR
 	{ "qRcmd,", gstub_cmd_monitor, 0 },
+#endif
 	{ "qSupported", gstub_cmd_query_supported, ROW_WHILE_RUNNING },
 	{ "qSymbol:", gstub_cmd_symbol, ROW_WHILE_RUNNING },
+#if GSTUB_CONFIG_THREADS
 	{ "qThreadExtraInfo,", gstub_cmd_thread_extra_info, 0 },
+#endif
 	{ "qXfer:features:read:", gstub_cmd_xfer_features, ROW_WHILE_RUNNING },
+#if GSTUB_CONFIG_THREADS
 	{ "qXfer:threads:read:", gstub_cmd_xfer_threads, 0 },
+#endif
 	{ "qfThreadInfo", gstub_cmd_thread_info_first, ROW_EXACT },
 	{ "qsThreadInfo", gstub_cmd_thread_info_next, ROW_EXACT },
 	{ "s", gstub_cmd_step, ROW_RESUMES },

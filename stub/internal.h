@@ -11,6 +11,7 @@
 
 #include <gstub/gstub.h>
 #include <gstub/tdesc.h>
+#include <gstub/config.h>
 
 /* The engine may call only these from the C library; declared here so that
  * no libc header is needed (the compiler usually inlines them). */
@@ -117,6 +118,7 @@ struct gstub_log_line {
 	char stage[48];
 };
 
+#if GSTUB_CONFIG_PACKET_LOG
 bool gstub_log_on(const struct gstub *g);
 /* Starts a line with plain text (not cut, not escaped). */
 void gstub_log_begin(struct gstub_log_line *l, struct gstub *g,
@@ -130,6 +132,24 @@ void gstub_log_plain(struct gstub_log_line *l, const char *s);
 void gstub_log_end(struct gstub_log_line *l);
 /* A whole plain line ("[remote] " is added). */
 void gstub_log_message(struct gstub *g, const char *msg);
+#else
+/* No log: every call is gone at compile time, at any optimisation. */
+static inline bool gstub_log_on(const struct gstub *g)
+{ (void)g; return false; }
+static inline void gstub_log_begin(struct gstub_log_line *l, struct gstub *g,
+				   const char *prefix, bool cut)
+{ (void)l; (void)g; (void)prefix; (void)cut; }
+static inline void gstub_log_bytes(struct gstub_log_line *l, const void *data,
+				   size_t len)
+{ (void)l; (void)data; (void)len; }
+static inline void gstub_log_add_omitted(struct gstub_log_line *l, size_t n)
+{ (void)l; (void)n; }
+static inline void gstub_log_plain(struct gstub_log_line *l, const char *s)
+{ (void)l; (void)s; }
+static inline void gstub_log_end(struct gstub_log_line *l) { (void)l; }
+static inline void gstub_log_message(struct gstub *g, const char *msg)
+{ (void)g; (void)msg; }
+#endif
 
 /* ----- thread_id.c: thread ids in both syntaxes ----- */
 
@@ -217,11 +237,19 @@ void gstub_step_reset(struct gstub *g);
 
 /* ----- syscalls.c: QCatchSyscalls ----- */
 
+#if GSTUB_CONFIG_SYSCALL_CATCH
 bool gstub_catch_supported(const struct gstub *g);
 /* gdb asked to stop at syscall `sysno`. */
 bool gstub_catch_wanted(const struct gstub *g, uint32_t sysno);
 /* Catching off (connection reset). */
 void gstub_catch_reset(struct gstub *g);
+#else
+static inline bool gstub_catch_supported(const struct gstub *g)
+{ (void)g; return false; }
+static inline bool gstub_catch_wanted(const struct gstub *g, uint32_t sysno)
+{ (void)g; (void)sysno; return false; }
+static inline void gstub_catch_reset(struct gstub *g) { (void)g; }
+#endif
 
 /* ----- breakpoints.c ----- */
 

@@ -6,6 +6,8 @@
  */
 #include "internal.h"
 
+#if GSTUB_CONFIG_PACKET_LOG
+
 bool gstub_log_on(const struct gstub *g)
 {
 	return g->log_enabled && g->cfg.log != NULL;
@@ -139,3 +141,5 @@ void gstub_log_message(struct gstub *g, const char *msg)
 	gstub_log_plain(&l, msg);
 	gstub_log_end(&l);
 }
+
+#endif /* GSTUB_CONFIG_PACKET_LOG */

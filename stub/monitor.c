@@ -5,16 +5,22 @@
  */
 #include "internal.h"
 
+#if GSTUB_CONFIG_MONITOR
+
 static void print(struct gstub *g, const char *s)
 {
 	gstub_monitor_print(g, s, gstub_strlen(s));
 }
 
+/* the built-in settings' arguments (none without log and syscall catch) */
+#if GSTUB_CONFIG_PACKET_LOG || GSTUB_CONFIG_SYSCALL_CATCH
 static bool word_is(const char *a, size_t len, const char *w)
 {
 	return len == gstub_strlen(w) && memcmp(a, w, len) == 0;
 }
+#endif
 
+#if GSTUB_CONFIG_PACKET_LOG
 static int cmd_debug_remote(struct gstub *g, void *ctx, const char *a, size_t n)
 {
 	(void)ctx;
@@ -95,6 +101,9 @@ static int cmd_show_max_chars(struct gstub *g, void *ctx, const char *a,
 	return 0;
 }
 
+#endif
+
+#if GSTUB_CONFIG_SYSCALL_CATCH
 /* gdb 13 cannot take a syscall stop in the middle of stepping over a
  * breakpoint of its own on the syscall instruction (it then never resumes);
  * "off" avoids that by reporting syscalls only while continuing. */
@@ -128,10 +137,13 @@ static int cmd_show_catch_in_steps(struct gstub *g, void *ctx, const char *a,
 	return 0;
 }
 
+#endif
+
 static int cmd_help(struct gstub *g, void *ctx, const char *a, size_t n);
 
 static const struct gstub_monitor_cmd builtins[] = {
 	{ "help", "list the monitor commands", cmd_help },
+#if GSTUB_CONFIG_PACKET_LOG
 	{ "set debug remote", "0|1: log every packet", cmd_debug_remote },
 	{ "set debug remote-packet-max-chars",
 	  "N|unlimited: characters of each packet shown in the log",
@@ -140,6 +152,8 @@ static const struct gstub_monitor_cmd builtins[] = {
 	  cmd_show_debug_remote },
 	{ "show debug remote-packet-max-chars",
 	  "characters of each packet shown in the log", cmd_show_max_chars },
+#endif
+#if GSTUB_CONFIG_SYSCALL_CATCH
 	{ "set catch-syscalls-in-steps",
 	  "on|off: syscall stops (catch syscall) while stepping too (on, the "
 	  "default), or only while continuing, as gdbserver",
@@ -147,6 +161,7 @@ static const struct gstub_monitor_cmd builtins[] = {
 	{ "show catch-syscalls-in-steps",
 	  "whether syscall stops are reported while stepping",
 	  cmd_show_catch_in_steps },
+#endif
 };
 
 #define N_BUILTINS (sizeof builtins / sizeof builtins[0])
@@ -247,3 +262,5 @@ GSTUB_HANDLER(gstub_cmd_monitor)
 	g->in_monitor = false;
 	return r ? r : GSTUB_REPLY_OK;
 }
+
+#endif /* GSTUB_CONFIG_MONITOR */

@@ -89,13 +89,20 @@ GSTUB_HANDLER(gstub_cmd_step_sig)
 	return resume_simple(g, args, len, GSTUB_RESUME_STEP, true);
 }
 
+/* vCont;r: the engine steps through the range, or (a build without
+ * GSTUB_CONFIG_ENGINE_STEPPING) only a target that does it itself. A
+ * constant in the default build. */
+#define CAN_RANGE_STEP(g)              \
+	(GSTUB_CONFIG_ENGINE_STEPPING || \
+	 ((g)->cfg.ops->flags & GSTUB_TARGET_CAN_RANGE_STEP))
+
 GSTUB_HANDLER(gstub_cmd_vcont_query)
 {
 	(void)args;
 	(void)len;
 	gstub_out_str(g, "vCont;c;C;t");
 	if (gstub_can_step(g))
-		gstub_out_str(g, ";s;S;r");
+		gstub_out_str(g, CAN_RANGE_STEP(g) ? ";s;S;r" : ";s;S");
 	return GSTUB_REPLY_DATA;
 }
 
@@ -144,6 +151,8 @@ static int parse_action(struct gstub *g, struct gstub_cursor *c,
 	}
 	if ((a->kind == GSTUB_RESUME_STEP ||
 	     a->kind == GSTUB_RESUME_RANGE_STEP) && !gstub_can_step(g))
+		return GSTUB_EINVAL;
+	if (a->kind == GSTUB_RESUME_RANGE_STEP && !CAN_RANGE_STEP(g))
 		return GSTUB_EINVAL;
 	a->signal = (int)sig;
 	a->tid = GSTUB_TID_ALL;

@@ -13,6 +13,8 @@
 #include "internal.h"
 #include "nextpc.h"
 
+#if GSTUB_CONFIG_ENGINE_STEPPING
+
 /* The build carries a next-pc decoder for the description's architecture
  * (GSTUB_CONFIG_NEXTPC_*, nextpc.h). */
 static bool decoder_built(uint8_t arch)
@@ -447,3 +449,50 @@ void gstub_step_interrupt(struct gstub *g)
 	if (g->step.active)
 		g->step.interrupted = true;
 }
+
+#else /* !GSTUB_CONFIG_ENGINE_STEPPING */
+
+/* The target does every step itself (GSTUB_TARGET_CAN_STEP, and range
+ * steps only with GSTUB_TARGET_CAN_RANGE_STEP): each request goes to
+ * ops->resume as gdb sent it and each stop goes straight to gdb. */
+
+bool gstub_can_step(const struct gstub *g)
+{
+	return (g->cfg.ops->flags & GSTUB_TARGET_CAN_STEP) != 0;
+}
+
+int gstub_step_begin(struct gstub *g, const struct gstub_resume_action *a,
+		     size_t n)
+{
+	int r;
+
+	if (n == 0 || n > GSTUB_MAX_RESUME_ACTIONS)
+		return GSTUB_EINVAL;
+	g->running = true;
+	g->waiting = true;
+	r = g->cfg.ops->resume(g->cfg.target_ctx, a, n);
+	/* a stop reported from inside resume has answered the packet */
+	if (r != 0 && g->running) {
+		g->running = false;
+		g->waiting = false;
+		return r < 0 ? r : GSTUB_EIO;
+	}
+	return GSTUB_REPLY_PENDING;
+}
+
+void gstub_step_take(struct gstub *g, const struct gstub_stop *stop)
+{
+	gstub_deliver_stop(g, stop);
+}
+
+void gstub_step_interrupt(struct gstub *g)
+{
+	(void)g;
+}
+
+void gstub_step_reset(struct gstub *g)
+{
+	(void)g;
+}
+
+#endif /* GSTUB_CONFIG_ENGINE_STEPPING */

@@ -101,6 +101,7 @@ size_t gstub_sve_live_bytes(const struct gstub *g, gstub_tid tid,
 	return live < size ? live : size;
 }
 
+#if GSTUB_CONFIG_SVE_CURRENT
 /* GSTUB_SVE_CURRENT: ask for the description at vq and check it is one we
  * can serve: an SVE layout at that vq whose `g` fits the packet buffer. */
 static int build(struct gstub *g, unsigned vq)
@@ -125,6 +126,8 @@ static int build(struct gstub *g, unsigned vq)
 	return ok ? 0 : GSTUB_EINVAL;
 }
 
+#endif /* GSTUB_CONFIG_SVE_CURRENT */
+
 int gstub_sve_init(struct gstub *g)
 {
 	const struct gstub_config *cfg = &g->cfg;
@@ -140,6 +143,13 @@ int gstub_sve_init(struct gstub *g)
 	g->sve.max_vq = g->sve.vq;
 	if (cfg->sve_policy != GSTUB_SVE_CURRENT || !g->sve.vq)
 		return 0;
+#if !GSTUB_CONFIG_SVE_CURRENT
+	/* left out of this build: refused rather than served half */
+	(void)sve;
+	(void)vq;
+	(void)err;
+	return GSTUB_EINVAL;
+#else
 	sve = gstub_sve_ops(g);
 	if (!sve || !sve->current_vq || !cfg->sve_describe ||
 	    !cfg->sve_tdesc_buf || cfg->sve_tdesc_buf == cfg->tdesc ||
@@ -156,10 +166,15 @@ int gstub_sve_init(struct gstub *g)
 			return err;
 	}
 	return 0;
+#endif
 }
 
 void gstub_sve_follow(struct gstub *g, gstub_tid tid)
 {
+#if !GSTUB_CONFIG_SVE_CURRENT
+	(void)g;
+	(void)tid;
+#else
 	unsigned vq;
 	int err;
 
@@ -182,4 +197,5 @@ void gstub_sve_follow(struct gstub *g, gstub_tid tid)
 	}
 	g->td = g->cfg.sve_tdesc_buf;
 	gstub_sve_locate(g);
+#endif
 }

@@ -5,6 +5,8 @@
  */
 #include "internal.h"
 
+#if GSTUB_CONFIG_SYSCALL_CATCH
+
 bool gstub_catch_supported(const struct gstub *g)
 {
 	const struct gstub_target_ops *ops = g->cfg.ops;
@@ -71,3 +73,5 @@ GSTUB_HANDLER(gstub_cmd_catch_syscalls)
 	g->catch_sys = want;
 	return GSTUB_REPLY_OK;
 }
+
+#endif /* GSTUB_CONFIG_SYSCALL_CATCH */

@@ -2,9 +2,16 @@
  * ops the target has one thread, id 1. */
 #include "internal.h"
 
+/* The target's thread ops, or NULL: one thread, id 1 (and always so in a
+ * build without GSTUB_CONFIG_THREADS). */
+static const struct gstub_thread_ops *thread_ops(const struct gstub *g)
+{
+	return GSTUB_CONFIG_THREADS ? g->cfg.ops->threads : NULL;
+}
+
 int gstub_thread_list(const struct gstub *g, gstub_tid *tids, size_t max)
 {
-	const struct gstub_thread_ops *t = g->cfg.ops->threads;
+	const struct gstub_thread_ops *t = thread_ops(g);
 
 	if (!t || !t->list) {
 		if (max)
@@ -16,7 +23,7 @@ int gstub_thread_list(const struct gstub *g, gstub_tid *tids, size_t max)
 
 bool gstub_thread_alive(const struct gstub *g, gstub_tid tid)
 {
-	const struct gstub_thread_ops *t = g->cfg.ops->threads;
+	const struct gstub_thread_ops *t = thread_ops(g);
 	gstub_tid tids[GSTUB_MAX_THREADS];
 	int n, i;
 
@@ -127,6 +134,7 @@ GSTUB_HANDLER(gstub_cmd_thread_info_next)
 	return thread_info(g);
 }
 
+#if GSTUB_CONFIG_THREADS
 GSTUB_HANDLER(gstub_cmd_thread_extra_info)
 {
 	const struct gstub_thread_ops *t = g->cfg.ops->threads;
@@ -158,3 +166,4 @@ GSTUB_HANDLER(gstub_cmd_thread_extra_info)
 	g->tx_len = 2 * n;
 	return GSTUB_REPLY_DATA;
 }
+#endif

@@ -85,6 +85,7 @@ GSTUB_HANDLER(gstub_cmd_xfer_features)
 	return xfer_reply(g, args, len, features_read);
 }
 
+#if GSTUB_CONFIG_THREADS
 /* The thread list document, generated again for each window: the bytes
  * before the window are counted and skipped, those after it only noted. */
 struct sink {
@@ -175,3 +176,4 @@ GSTUB_HANDLER(gstub_cmd_xfer_threads)
 {
 	return xfer_reply(g, args, len, threads_read);
 }
+#endif /* GSTUB_CONFIG_THREADS */

@@ -8,32 +8,30 @@
 
 #include "tdesc-internal.h"
 
-static const char *const x_names[] = {
-	"x0", "x1", "x2", "x3", "x4", "x5", "x6", "x7",
-	"x8", "x9", "x10", "x11", "x12", "x13", "x14", "x15",
-	"x16", "x17", "x18", "x19", "x20", "x21", "x22", "x23",
-	"x24", "x25", "x26", "x27", "x28", "x29", "x30",
-};
+/* Register names, each list one string of NUL-terminated names: no table
+ * of pointers (8 bytes a name on LP64). */
+static const char x_names[] =
+	"x0\0" "x1\0" "x2\0" "x3\0" "x4\0" "x5\0" "x6\0" "x7\0" "x8\0" "x9\0"
+	"x10\0" "x11\0" "x12\0" "x13\0" "x14\0" "x15\0" "x16\0" "x17\0"
+	"x18\0" "x19\0" "x20\0" "x21\0" "x22\0" "x23\0" "x24\0" "x25\0"
+	"x26\0" "x27\0" "x28\0" "x29\0" "x30\0";
 
-static const char *const v_names[] = {
-	"v0", "v1", "v2", "v3", "v4", "v5", "v6", "v7",
-	"v8", "v9", "v10", "v11", "v12", "v13", "v14", "v15",
-	"v16", "v17", "v18", "v19", "v20", "v21", "v22", "v23",
-	"v24", "v25", "v26", "v27", "v28", "v29", "v30", "v31",
-};
+static const char v_names[] =
+	"v0\0" "v1\0" "v2\0" "v3\0" "v4\0" "v5\0" "v6\0" "v7\0" "v8\0" "v9\0"
+	"v10\0" "v11\0" "v12\0" "v13\0" "v14\0" "v15\0" "v16\0" "v17\0"
+	"v18\0" "v19\0" "v20\0" "v21\0" "v22\0" "v23\0" "v24\0" "v25\0"
+	"v26\0" "v27\0" "v28\0" "v29\0" "v30\0" "v31\0";
 
-static const char *const z_names[] = {
-	"z0", "z1", "z2", "z3", "z4", "z5", "z6", "z7",
-	"z8", "z9", "z10", "z11", "z12", "z13", "z14", "z15",
-	"z16", "z17", "z18", "z19", "z20", "z21", "z22", "z23",
-	"z24", "z25", "z26", "z27", "z28", "z29", "z30", "z31",
-};
+static const char z_names[] =
+	"z0\0" "z1\0" "z2\0" "z3\0" "z4\0" "z5\0" "z6\0" "z7\0" "z8\0" "z9\0"
+	"z10\0" "z11\0" "z12\0" "z13\0" "z14\0" "z15\0" "z16\0" "z17\0"
+	"z18\0" "z19\0" "z20\0" "z21\0" "z22\0" "z23\0" "z24\0" "z25\0"
+	"z26\0" "z27\0" "z28\0" "z29\0" "z30\0" "z31\0";
 
 /* p0-p15 then ffr: all predicate-sized */
-static const char *const p_names[] = {
-	"p0", "p1", "p2", "p3", "p4", "p5", "p6", "p7",
-	"p8", "p9", "p10", "p11", "p12", "p13", "p14", "p15", "ffr",
-};
+static const char p_names[] =
+	"p0\0" "p1\0" "p2\0" "p3\0" "p4\0" "p5\0" "p6\0" "p7\0" "p8\0" "p9\0"
+	"p10\0" "p11\0" "p12\0" "p13\0" "p14\0" "p15\0" "ffr\0";
 
 /* ----- core ----- */
 
@@ -156,8 +154,7 @@ static int add_core(struct gstub_tdesc *td)
 {
 	TRY(gstub_tdesc_add_feature(td, "org.gnu.gdb.aarch64.core"));
 	TRY(gstub_tdesc_add_types(td, core_types, GSTUB_ARRAY_LEN(core_types)));
-	TRY(gstub_tdesc_add_reg_range(td, x_names, GSTUB_ARRAY_LEN(x_names),
-				      64, "int", NULL, 0));
+	TRY(gstub_tdesc_add_packed_regs(td, x_names, 31, 64, "int", NULL, 0));
 	TRY(gstub_tdesc_add_one_reg(td, "sp", 64, "data_ptr", NULL));
 	TRY(gstub_tdesc_add_one_reg(td, "pc", 64, "code_ptr", NULL));
 	TRY(gstub_tdesc_add_one_reg(td, "cpsr", 32, "cpsr_flags", NULL));
@@ -170,9 +167,8 @@ static int add_fpu(struct gstub_tdesc *td)
 	TRY(gstub_tdesc_add_types(td, fpu_types, GSTUB_ARRAY_LEN(fpu_types)));
 	TRY(gstub_tdesc_add_types(td, fpstatus_types,
 				  GSTUB_ARRAY_LEN(fpstatus_types)));
-	TRY(gstub_tdesc_add_reg_range(td, v_names, GSTUB_ARRAY_LEN(v_names),
-				      128, "aarch64v", NULL,
-				      GSTUB_TDESC_REGNUM_NEXT));
+	TRY(gstub_tdesc_add_packed_regs(td, v_names, 32, 128, "aarch64v",
+					NULL, GSTUB_TDESC_REGNUM_NEXT));
 	TRY(gstub_tdesc_add_one_reg(td, "fpsr", 32, "fpsr_flags", NULL));
 	TRY(gstub_tdesc_add_one_reg(td, "fpcr", 32, "fpcr_flags", NULL));
 	return 0;
@@ -204,14 +200,12 @@ static int add_sve(struct gstub_tdesc *td, unsigned vq)
 	TRY(gstub_tdesc_add_types(td, fpstatus_types,
 				  GSTUB_ARRAY_LEN(fpstatus_types)));
 
-	TRY(gstub_tdesc_add_reg_range(td, z_names, GSTUB_ARRAY_LEN(z_names),
-				      128 * vq, "svev", NULL,
-				      GSTUB_TDESC_REGNUM_NEXT));
+	TRY(gstub_tdesc_add_packed_regs(td, z_names, 32, 128 * vq, "svev",
+					NULL, GSTUB_TDESC_REGNUM_NEXT));
 	TRY(gstub_tdesc_add_one_reg(td, "fpsr", 32, "fpsr_flags", NULL));
 	TRY(gstub_tdesc_add_one_reg(td, "fpcr", 32, "fpcr_flags", NULL));
-	TRY(gstub_tdesc_add_reg_range(td, p_names, GSTUB_ARRAY_LEN(p_names),
-				      16 * vq, "svep", NULL,
-				      GSTUB_TDESC_REGNUM_NEXT));
+	TRY(gstub_tdesc_add_packed_regs(td, p_names, 17, 16 * vq, "svep",
+					NULL, GSTUB_TDESC_REGNUM_NEXT));
 	TRY(gstub_tdesc_add_one_reg(td, "vg", 64, "int", NULL));
 	return 0;
 }

@@ -8,23 +8,21 @@
 
 #include "tdesc-internal.h"
 
-/* r0-r12 */
-static const char *const r_names[] = {
-	"r0", "r1", "r2", "r3", "r4", "r5", "r6",
-	"r7", "r8", "r9", "r10", "r11", "r12",
-};
+/* Register names, each list one string of NUL-terminated names (no table
+ * of pointers). r0-r12: */
+static const char r_names[] =
+	"r0\0" "r1\0" "r2\0" "r3\0" "r4\0" "r5\0" "r6\0" "r7\0" "r8\0" "r9\0"
+	"r10\0" "r11\0" "r12\0";
 
-static const char *const d_names[] = {
-	"d0", "d1", "d2", "d3", "d4", "d5", "d6", "d7",
-	"d8", "d9", "d10", "d11", "d12", "d13", "d14", "d15",
-	"d16", "d17", "d18", "d19", "d20", "d21", "d22", "d23",
-	"d24", "d25", "d26", "d27", "d28", "d29", "d30", "d31",
-};
+static const char d_names[] =
+	"d0\0" "d1\0" "d2\0" "d3\0" "d4\0" "d5\0" "d6\0" "d7\0" "d8\0" "d9\0"
+	"d10\0" "d11\0" "d12\0" "d13\0" "d14\0" "d15\0" "d16\0" "d17\0"
+	"d18\0" "d19\0" "d20\0" "d21\0" "d22\0" "d23\0" "d24\0" "d25\0"
+	"d26\0" "d27\0" "d28\0" "d29\0" "d30\0" "d31\0";
 
-static const char *const q_names[] = {
-	"q0", "q1", "q2", "q3", "q4", "q5", "q6", "q7",
-	"q8", "q9", "q10", "q11", "q12", "q13", "q14", "q15",
-};
+static const char q_names[] =
+	"q0\0" "q1\0" "q2\0" "q3\0" "q4\0" "q5\0" "q6\0" "q7\0" "q8\0" "q9\0"
+	"q10\0" "q11\0" "q12\0" "q13\0" "q14\0" "q15\0";
 
 /* The views gdb gives its own q pseudo registers, so that `p $q0.u8`
  * reads the same whichever way q is described. */
@@ -59,8 +57,8 @@ static int add_core(struct gstub_tdesc *td, bool m_profile)
 	TRY(gstub_tdesc_add_feature(td, m_profile ? "org.gnu.gdb.arm.m-profile"
 						  : "org.gnu.gdb.arm.core"));
 	/* gdb types A-profile r0-r12 as uint32, M-profile ones as int */
-	TRY(gstub_tdesc_add_reg_range(td, r_names, GSTUB_ARRAY_LEN(r_names), 32,
-				      m_profile ? "int" : "uint32", NULL, 0));
+	TRY(gstub_tdesc_add_packed_regs(td, r_names, 13, 32,
+					m_profile ? "int" : "uint32", NULL, 0));
 	TRY(gstub_tdesc_add_one_reg(td, "sp", 32, "data_ptr", NULL));
 	TRY(gstub_tdesc_add_one_reg(td, "lr", 32, "int", NULL));
 	TRY(gstub_tdesc_add_one_reg(td, "pc", 32, "code_ptr", NULL));
@@ -70,8 +68,8 @@ static int add_core(struct gstub_tdesc *td, bool m_profile)
 static int add_vfp(struct gstub_tdesc *td, uint32_t nd)
 {
 	TRY(gstub_tdesc_add_feature(td, "org.gnu.gdb.arm.vfp"));
-	TRY(gstub_tdesc_add_reg_range(td, d_names, nd, 64, "ieee_double", NULL,
-				      ARM_D0_REGNUM));
+	TRY(gstub_tdesc_add_packed_regs(td, d_names, nd, 64, "ieee_double",
+					NULL, ARM_D0_REGNUM));
 	return gstub_tdesc_add_one_reg(td, "fpscr", 32, "int", "float");
 }
 
@@ -112,10 +110,9 @@ static int build(struct gstub_tdesc *td, const struct gstub_arm_config *cfg)
 		TRY(gstub_tdesc_add_feature(td, "org.gnu.gdb.arm.neon"));
 		TRY(gstub_tdesc_add_types(td, neon_q_types,
 					  GSTUB_ARRAY_LEN(neon_q_types)));
-		TRY(gstub_tdesc_add_reg_range(td, q_names,
-					      GSTUB_ARRAY_LEN(q_names), 128,
-					      "neon_q", "vector",
-					      GSTUB_TDESC_REGNUM_NEXT));
+		TRY(gstub_tdesc_add_packed_regs(td, q_names, 16, 128,
+						"neon_q", "vector",
+						GSTUB_TDESC_REGNUM_NEXT));
 		/* the D registers already save and restore them */
 		for (uint32_t i = td->nregs - 16; i < td->nregs; i++)
 			td->regs[i].save_restore = false;

@@ -118,12 +118,36 @@ int gstub_tdesc_add_reg_range(struct gstub_tdesc *td,
 	return 0;
 }
 
+int gstub_tdesc_add_packed_regs(struct gstub_tdesc *td, const char *names,
+				uint32_t n, uint32_t bitsize, const char *type,
+				const char *group, uint32_t first_regnum)
+{
+	struct gstub_tdesc_reg r;
+	uint32_t i;
+
+	memset(&r, 0, sizeof(r));
+	r.bitsize = bitsize;
+	r.type = type;
+	r.group = group;
+	r.save_restore = true;
+	r.regnum = first_regnum;
+	for (i = 0; i < n; i++) {
+		r.name = names;
+		TRY(gstub_tdesc_add_reg(td, &r));
+		r.regnum = GSTUB_TDESC_REGNUM_NEXT;
+		while (*names++)
+			;
+	}
+	return 0;
+}
+
+/* A single name is a packed list of one. */
 int gstub_tdesc_add_one_reg(struct gstub_tdesc *td, const char *name,
 			    uint32_t bitsize, const char *type,
 			    const char *group)
 {
-	return gstub_tdesc_add_reg_range(td, &name, 1, bitsize, type, group,
-					 GSTUB_TDESC_REGNUM_NEXT);
+	return gstub_tdesc_add_packed_regs(td, name, 1, bitsize, type, group,
+					   GSTUB_TDESC_REGNUM_NEXT);
 }
 
 int gstub_tdesc_add_types(struct gstub_tdesc *td,

@@ -52,6 +52,11 @@ int gstub_tdesc_add_reg_range(struct gstub_tdesc *td,
 			      const char *const *names, uint32_t n,
 			      uint32_t bitsize, const char *type,
 			      const char *group, uint32_t first_regnum);
+/* The same with the names packed in one string, each ending in NUL
+ * ("r0\0" "r1\0" ...): no table of pointers to keep in flash. */
+int gstub_tdesc_add_packed_regs(struct gstub_tdesc *td, const char *names,
+				uint32_t n, uint32_t bitsize, const char *type,
+				const char *group, uint32_t first_regnum);
 /* One register numbered after the previous one. */
 int gstub_tdesc_add_one_reg(struct gstub_tdesc *td, const char *name,
 			    uint32_t bitsize, const char *type,

@@ -5,7 +5,10 @@
 # and together they need nothing from outside but memcpy, memset, memmove
 # and memcmp (no libc, no libgcc helpers). A build that leaves out the
 # next-pc decoders of other architectures (GSTUB_CONFIG_NEXTPC_*) must not
-# reference them. Prints TAP; a missing cross compiler skips its checks.
+# reference them. The smallest configuration (every GSTUB_CONFIG_* switch of
+# gstub/config.h off) builds warning-free too, defines none of the left-out
+# features' functions and reaches no next-pc decoder. Prints TAP; a missing
+# cross compiler skips its checks.
 #
 # Environment: AARCH64_CC, ARM_EABI_CC (default: found on PATH), top_srcdir,
 # and `sources`, the freestanding .c files relative to top_srcdir (default:
@@ -89,11 +92,61 @@ target() {
 	fi
 }
 
+# The smallest configuration, and what it must leave out: the handlers of
+# the packets it drops, the packet log and the decoders (no engine stepping).
+minimal="-DGSTUB_CONFIG_MONITOR=0 -DGSTUB_CONFIG_PACKET_LOG=0 \
+-DGSTUB_CONFIG_SYSCALL_CATCH=0 -DGSTUB_CONFIG_THREADS=0 \
+-DGSTUB_CONFIG_ENGINE_STEPPING=0 -DGSTUB_CONFIG_SVE_CURRENT=0"
+left_out="gstub_cmd_monitor gstub_cmd_catch_syscalls gstub_cmd_xfer_threads \
+gstub_cmd_thread_extra_info gstub_log_begin gstub_log_bytes \
+gstub_catch_supported"
+decoders="gstub_nextpc_a64 gstub_nextpc_arm gstub_nextpc_armv7m"
+
+# minimal NAME CC "FLAGS"
+minimal() {
+	name=$1 cc=$2 flags=$3
+	if [ -z "$cc" ]; then
+		skip 3 "$name minimal: no cross compiler"
+		return
+	fi
+	d="$tmp/$name-minimal"
+	mkdir -p "$d"
+	NM=${cc%gcc}nm
+	command -v "$NM" >/dev/null 2>&1 || NM="nm"
+	cflags="-std=gnu11 $flags $minimal -Wall -Wextra -Werror -I$top/include"
+	errs=""
+	: >"$tmp/err"
+	for s in $csources; do
+		# shellcheck disable=SC2086
+		$cc $cflags -c "$top/$s" -o "$d/$(basename "$s" .c).o" \
+			2>>"$tmp/err" || errs="$errs $s"
+	done
+	[ -z "$errs" ]
+	ok $? "$name minimal: every file compiles warning-free${errs:+ (not:$errs)}"
+	sed 's/^/#   /' "$tmp/err"
+	bad=$(outside "$d" | grep -vx 'memcpy\|memset\|memmove\|memcmp' | tr '\n' ' ')
+	[ -z "$bad" ]
+	ok $? "$name minimal: nothing needed from outside but mem*${bad:+ (also: $bad)}"
+	$NM -g --defined-only "$d"/*.o | awk 'NF == 3 { print $3 }' >"$d.defs"
+	$NM -u "$d"/*.o | awk 'NF == 2 { print $2 }' >"$d.uses"
+	found=""
+	for f in $left_out; do
+		grep -qx "$f" "$d.defs" && found="$found $f"
+	done
+	for f in $decoders; do
+		grep -qx "$f" "$d.uses" && found="$found $f"
+	done
+	[ -z "$found" ]
+	ok $? "$name minimal: left-out features absent${found:+ (present:$found)}"
+}
+
 target aarch64 "$AARCH64_CC" "-ffreestanding -nostdlib -fno-stack-protector -Os" \
 	"-DGSTUB_CONFIG_NEXTPC_ARM=0 -DGSTUB_CONFIG_NEXTPC_ARM_M=0" \
 	"gstub_nextpc_arm gstub_nextpc_armv7m"
 target cortex-m4 "$ARM_EABI_CC" "-mthumb -mcpu=cortex-m4 -Os -ffreestanding -nostdlib" \
 	"-DGSTUB_CONFIG_NEXTPC_A64=0 -DGSTUB_CONFIG_NEXTPC_ARM=0" \
 	"gstub_nextpc_a64 gstub_nextpc_arm"
+minimal aarch64 "$AARCH64_CC" "-ffreestanding -nostdlib -fno-stack-protector -Os"
+minimal cortex-m4 "$ARM_EABI_CC" "-mthumb -mcpu=cortex-m4 -Os -ffreestanding -nostdlib"
 echo "1..$n"
 exit $failed
