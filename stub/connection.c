@@ -36,8 +36,16 @@ static uint32_t feature_bit(const char *f, size_t n)
 GSTUB_HANDLER(gstub_cmd_query_supported)
 {
 	const char *p = args, *end = args + len;
+	bool unacked = g->no_ack;
 
-	g->gdb_features = 0;
+	/* qSupported opens every gdb session. Over a line that cannot tell
+	 * when gdb went away (a UART), this is where the engine learns it:
+	 * the old session is forgotten (its breakpoints leave memory, acks
+	 * are back on) before the new one is answered. The new gdb expects
+	 * an ack for this very packet. */
+	gstub_reset_connection(g);
+	if (unacked)
+		gstub_send_ack(g, true);
 	if (p < end) {
 		if (*p != ':')
 			return GSTUB_REPLY_UNSUPPORTED; /* qSupportedFoo */

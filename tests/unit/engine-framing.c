@@ -137,6 +137,27 @@ static void test_noack(void)
 	mock_fini(m);
 }
 
+/* A UART never sees gdb go away: a new gdb's qSupported, arriving in the
+ * old session's no-ack mode, starts a new session (ack sent, breakpoints
+ * out of memory, acks on again). */
+static void test_new_session_on_line(void)
+{
+	struct mock_target *m = &mt;
+	const char *r;
+
+	mock_init(m, MOCK_AARCH64, 4096, false, false, true);
+	mock_packet(m, "QStartNoAckMode");
+	mock_feed_str(m, "+");
+	is_str(mock_packet(m, "Z0,400010,4"), "$OK#9a", "old session: Z0 without acks");
+	ok(memcmp(m->mem + 0x10, "\x00\x00\x20\xd4", 4) == 0, "old session: BRK planted");
+	r = mock_packet(m, "qSupported:multiprocess+");
+	ok(mock_starts(r, "+$PacketSize="), "new gdb's qSupported is acked and answered");
+	ok(memcmp(m->mem + 0x10, "\x10\x11\x12\x13", 4) == 0,
+	   "the old session's breakpoint left memory");
+	is_str(mock_packet(m, "m400010,4"), "+$10111213#8a", "acks are on again");
+	mock_fini(m);
+}
+
 static void test_interrupt(void)
 {
 	struct mock_target *m = &mt;
@@ -163,6 +184,7 @@ int main(void)
 	test_rle();
 	test_overlong();
 	test_noack();
+	test_new_session_on_line();
 	test_interrupt();
 	return tap_done();
 }
