@@ -47,7 +47,10 @@ static void test_aarch64(void)
 	st.signal = 0;
 	mock_packet(m, "c");
 	is_str(mock_stop_payload(m, &st), want, "swbreak without gdb's swbreak+: plain T05");
+	/* a qSupported starts a new session: breakpoints go, gdb inserts
+	 * them again */
 	mock_reply(m, "qSupported:swbreak+;hwbreak+");
+	is_str(mock_reply(m, "Z0,400010,4"), "OK", "breakpoint at pc again");
 	mock_packet(m, "c");
 	snprintf(want, sizeof want, "T05thread:1;%sswbreak:;", regs);
 	is_str(mock_stop_payload(m, &st), want, "swbreak:; after qSupported swbreak+");
