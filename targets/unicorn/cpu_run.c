@@ -129,13 +129,13 @@ int grun_cpu_hooks(struct grun_guest *gu, char *err, size_t errlen)
  * Why a run may need an empty run after it. When the block hook ends a
  * slice, Unicorn 2.0.1 puts pc back at the start of the block only while no
  * code hook is registered; with one registered it trusts the pc that code
- * hooks store before each instruction. But only blocks the hook covers
- * store it, and a deleted hook (Unicorn's own instruction counter after a
- * step, a removed hardware breakpoint) stays registered, covering nothing,
- * until the end of the next run. That run's slices then stop with pc at an
- * older block and the registers of a newer one, and the program goes on
- * from the wrong place with the wrong values. An empty run (until == begin)
- * drops the counter and the deleted hooks while nothing can go wrong.
+ * hooks store before each instruction. But a deleted code hook stays
+ * registered, covering nothing, until the end of the next run. That run's
+ * slices would then stop with pc at an older block and the registers of a
+ * newer one, and the program would go on from the wrong place with the
+ * wrong values. An empty run (until == begin) drops the deleted hooks
+ * while nothing can go wrong. It is cheap because no run is ever counted:
+ * ending Unicorn's instruction counter would flush (code_stops.c).
  */
 void grun_cpu_settle(struct grun_guest *gu)
 {
@@ -148,11 +148,12 @@ void grun_cpu_settle(struct grun_guest *gu)
 }
 
 /*
- * Where a single step must end at the latest. Unicorn counts a Thumb IT
- * instruction and the instructions it makes conditional as one, so a
- * counted step at an IT would run the whole block; an end address right
- * after the instruction stops inside the block with the IT state in cpsr,
- * as on hardware. The count still ends a step that branches elsewhere.
+ * Where a single step must end at the latest. Unicorn runs a Thumb IT
+ * instruction and the instructions it makes conditional as one as far as
+ * code hooks see, so a step at an IT would run the whole block; an end
+ * address right after the instruction stops inside the block with the IT
+ * state in cpsr, as on hardware. The code-stops hook still ends a step
+ * that branches elsewhere.
  */
 static uint64_t step_until(struct grun_guest *gu, uint64_t resume_pc)
 {
@@ -177,25 +178,27 @@ enum grun_event grun_run(struct grun_guest *gu, bool step, unsigned slice_ms)
 	if (gu->event != GRUN_EV_NONE || retry)
 		return gu->event;
 	gu->syscall_restart = false;
-	/* Unicorn 2.0.1 counts instructions with a code hook that only code
-	 * translated after it exists calls: without a flush, a step after a
-	 * continue runs on through the old translations. The other way, the
-	 * flush drops code translated with the counter calls and the end of
-	 * a step in it, which would slow down and cut short the slices. */
-	if (step != gu->last_run_was_step)
-		uc_ctl(gu->uc, UC_CTL_WRITE(UC_CTL_TB_FLUSH, 0));
-	/* Steps leave the instruction counter registered; only a slice that
-	 * the block hook ends is misled by it, so it is retired once before
-	 * the first slice, not after every step (an empty run costs a full
-	 * translation flush: milliseconds per step otherwise). */
-	if (!step && gu->last_run_was_step && !gu->exited)
-		grun_cpu_settle(gu);
+	/* Steps end in the code-stops hook, never with Unicorn's counter
+	 * (code_stops.c); the hook stays while steps follow each other. */
+	if (step && !gu->step_hook_held) {
+		if (grun_code_stops_get(gu) != 0) {
+			gu->event_sig = LX_SIGILL;
+			gu->event = GRUN_EV_SIGNAL;
+			return gu->event;
+		}
+		gu->step_hook_held = true;
+	} else if (!step && gu->step_hook_held) {
+		gu->step_hook_held = false;
+		grun_code_stops_put(gu);
+	}
+	gu->step_armed = step;
+	gu->step_started = false;
 	gu->last_run_was_step = step;
 	gu->slice_blocks = 0;
 	gu->slice_deadline_ns = now_ns() + (uint64_t)slice_ms * 1000000u;
 	pc = grun_get_resume_pc(gu);
-	e = uc_emu_start(gu->uc, pc, step ? step_until(gu, pc) : UINT64_MAX, 0,
-			 step ? 1 : 0);
+	e = uc_emu_start(gu->uc, pc, step ? step_until(gu, pc) : UINT64_MAX, 0, 0);
+	gu->step_armed = false;
 	if (gu->event == GRUN_EV_NONE && gu->watch_pending)
 		gu->event = GRUN_EV_WATCH; /* the stepped instruction hit it */
 	if (gu->event != GRUN_EV_NONE)

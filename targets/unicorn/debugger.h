@@ -11,6 +11,33 @@
 #include <gstub/serve.h>
 #include <gstub/tdesc.h>
 
+/* The largest packet buffer gstub-run gives the engine (main.c): a reply
+ * is at most half of it. */
+#define GRUN_PACKET_BUF_SIZE (512u * 1024u)
+
+/* Where the output stands in the packet syntax (out_batch.c). */
+enum grun_out_state {
+	GRUN_OUT_TOP,     /* between frames: acks, notifications */
+	GRUN_OUT_PAYLOAD, /* after '$' */
+	GRUN_OUT_SUM1,    /* after '#' */
+	GRUN_OUT_SUM2,    /* after the first checksum digit */
+};
+
+/* No frame to encode: it did not fit and went out as it came. */
+#define GRUN_OUT_NO_FRAME SIZE_MAX
+
+/* The engine's writes, held until the run loop sends them (out_batch.c).
+ * The buffer holds the largest frame (a reply of at most half the packet
+ * buffer, '$' and "#xx") with room for acks besides. */
+struct grun_out_batch {
+	struct gstub_server *srv;
+	size_t len;
+	enum grun_out_state state;
+	size_t frame_start;      /* the open frame's '$', or GRUN_OUT_NO_FRAME */
+	bool sent;               /* a flush wrote something (run_loop.c clears it) */
+	unsigned char buf[GRUN_PACKET_BUF_SIZE / 2 + 64];
+};
+
 enum grun_state {
 	GRUN_STOPPED,  /* waiting for gdb */
 	GRUN_RUNNING,  /* continue: slices until an event */
@@ -23,6 +50,7 @@ struct grun_debug {
 	struct grun_guest *gu;
 	struct gstub *g;
 	struct gstub_server *srv;
+	struct grun_out_batch *out;  /* the engine writes here */
 	const struct gstub_tdesc *td; /* what gdb is told */
 	enum grun_state state;
 	bool interrupt_req;  /* Ctrl-C: stop at the end of this slice */
@@ -60,6 +88,13 @@ extern const struct gstub_monitor_cmd grun_monitor_cmds[GRUN_N_MONITOR_CMDS];
 extern const struct gstub_breakpoint_ops grun_breakpoint_ops;
 /* Clear per-resume watch/hwbreak state; `start` is where the CPU resumes. */
 void grun_hw_prepare(struct grun_guest *gu, uint64_t start);
+
+/* ---- out_batch.c ---- */
+/* The engine's write callback (ctx: the batch). */
+void grun_out_write(void *ctx, const void *data, size_t len);
+/* Send what is held; forget it (the connection it was for is gone). */
+void grun_out_flush(struct grun_out_batch *b);
+void grun_out_drop(struct grun_out_batch *b);
 
 /* ---- run_loop.c ---- */
 /* Serve gdb and run the guest until both are done; returns the exit

@@ -110,6 +110,19 @@ struct tries {
 	unsigned n;
 };
 
+/* One instruction, ended by the code-stops hook (not Unicorn's counter,
+ * whose end costs a translation flush: code_stops.c). */
+static uc_err step_once(struct grun_guest *gu, uint64_t pc)
+{
+	uc_err e;
+	gu->event = GRUN_EV_NONE;
+	gu->step_armed = true;
+	gu->step_started = false;
+	e = uc_emu_start(gu->uc, pc, UINT64_MAX, 0, 0);
+	gu->step_armed = false;
+	return e;
+}
+
 /* One instruction from the saved state; false when its writes could not
  * all be undone (then nothing more may be tried). */
 static bool try_insn(struct grun_guest *gu, uc_context *saved,
@@ -123,7 +136,7 @@ static bool try_insn(struct grun_guest *gu, uc_context *saved,
 	uc_context_restore(gu->uc, saved);
 	memset(u, 0, sizeof *u);
 	gu->fault_addr = 0;
-	e = uc_emu_start(gu->uc, t->pc[i] | (thumb ? 1 : 0), UINT64_MAX, 0, 1);
+	e = step_once(gu, t->pc[i] | (thumb ? 1 : 0));
 	read_regs(gu, &after);
 	t->repeats[i] = e == fault && gu->fault_addr == fault_addr;
 	t->changes[i] = e == UC_ERR_OK &&
@@ -133,7 +146,7 @@ static bool try_insn(struct grun_guest *gu, uc_context *saved,
 		 * twice (mov, not add x2, x2, #1) shows it had not run. */
 		struct regs again;
 		grun_set_pc(gu, t->pc[i] | (thumb ? 1 : 0));
-		e = uc_emu_start(gu->uc, t->pc[i] | (thumb ? 1 : 0), UINT64_MAX, 0, 1);
+		e = step_once(gu, t->pc[i] | (thumb ? 1 : 0));
 		read_regs(gu, &again);
 		if (e != UC_ERR_OK || memcmp(after.r, again.r, sizeof after.r) != 0)
 			t->changes[i] = false;
@@ -160,16 +173,20 @@ void grun_locate_fault(struct grun_guest *gu, uc_err fault)
 	if (uc_context_alloc(gu->uc, &saved) != UC_ERR_OK)
 		return;
 	if (uc_context_save(gu->uc, saved) != UC_ERR_OK ||
-	    uc_hook_add(gu->uc, &h, UC_HOOK_MEM_WRITE, (void *)hook_undo_write,
-			&undo_log,
-			1, 0) != UC_ERR_OK) {
+	    grun_code_stops_get(gu) != 0) {
+		uc_context_free(saved);
+		return;
+	}
+	if (uc_hook_add(gu->uc, &h, UC_HOOK_MEM_WRITE, (void *)hook_undo_write,
+			&undo_log, 1, 0) != UC_ERR_OK) {
+		grun_code_stops_put(gu);
 		uc_context_free(saved);
 		return;
 	}
 	read_regs(gu, &before);
 	gu->probing = true;
 	/* New hooks reach only code translated after them. */
-	uc_ctl(gu->uc, UC_CTL_WRITE(UC_CTL_TB_FLUSH, 0));
+	grun_drop_code(gu);
 	t.n = 0;
 	for (uint64_t pc = start; pc < end && t.n < MAX_TRIES;) {
 		unsigned n = insn_size(gu, pc, thumb);
@@ -181,10 +198,11 @@ void grun_locate_fault(struct grun_guest *gu, uc_err fault)
 		pc += n;
 	}
 	gu->probing = false;
+	gu->event = GRUN_EV_NONE;
 	uc_hook_del(gu->uc, h);
-	uc_ctl(gu->uc, UC_CTL_WRITE(UC_CTL_TB_FLUSH, 0));
-	gu->last_run_was_step = false;
+	grun_drop_code(gu); /* no more calls to the undo hook */
 	uc_context_restore(gu->uc, saved);
+	grun_code_stops_put(gu); /* drops the code, settles */
 	uc_context_free(saved);
 	gu->fault_addr = fault_addr;
 
@@ -203,5 +221,5 @@ void grun_locate_fault(struct grun_guest *gu, uc_err fault)
 	}
 	if (pick >= 0)
 		grun_set_pc(gu, t.pc[pick] | (thumb ? 1 : 0));
-	grun_cpu_settle(gu); /* the tries were counted runs */
+	grun_cpu_settle(gu); /* the undo hook is deleted */
 }

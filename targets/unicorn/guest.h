@@ -91,7 +91,6 @@ struct grun_guest {
 	uint64_t resume_pc;
 	bool hw_skip_once;       /* resuming at a hardware breakpoint */
 	unsigned n_points;       /* hardware points in use */
-	uc_hook points_hook;     /* their code hook, while n_points > 0 */
 	struct grun_hwpoint hw[GRUN_MAX_HWPOINTS];
 
 	/* Syscall stops (syscall_stops.c). An svc while catching stops
@@ -112,7 +111,15 @@ struct grun_guest {
 	uint64_t range_start, range_end;
 	uint64_t range_last_pc;
 	uint32_t range_repeats;  /* same pc in a row */
-	uc_hook range_hook;
+
+	/* The code-stops hook (code_stops.c) and who needs it: steps,
+	 * range steps, hardware points. A step is armed for one run: the
+	 * hook lets the first instruction run and stops before the next. */
+	uc_hook code_stops_hook;
+	unsigned code_stops_users;
+	bool step_hook_held;     /* steps hold it until another resume */
+	bool step_armed;
+	bool step_started;
 };
 
 /* ---- elf_load.c ---- */
@@ -170,6 +177,25 @@ int grun_range_begin(struct grun_guest *gu, uint64_t start, uint64_t end);
 void grun_range_end(struct grun_guest *gu);
 /* Whether pc is in the active range. */
 bool grun_range_contains(const struct grun_guest *gu, uint64_t pc);
+/* Before the instruction at addr while range stepping: true when the run
+ * must end there (it left the range); notes an instruction looping on
+ * itself. */
+bool grun_range_leaves(struct grun_guest *gu, uint64_t addr);
+
+/* ---- code_stops.c ---- */
+/* Take and release the one code hook that ends runs before an
+ * instruction; it is registered while anyone holds it. get: 0 or -1 when
+ * Unicorn refuses the hook. */
+int grun_code_stops_get(struct grun_guest *gu);
+void grun_code_stops_put(struct grun_guest *gu);
+/* Drop every translation, so that the next run compiles the hooks
+ * registered now (cheaper than Unicorn's own flush). */
+void grun_drop_code(struct grun_guest *gu);
+
+/* ---- hw_points.c ---- */
+/* Before the instruction at addr: a hardware breakpoint stops here (not
+ * the one the resume starts from). */
+bool grun_hw_break_at(struct grun_guest *gu, uint64_t addr);
 
 /* ---- cpu_regs.c ---- */
 uint64_t grun_get_pc(struct grun_guest *gu);      /* without the Thumb bit */

@@ -7,19 +7,13 @@
  * next instruction. Unicorn's pc is not exact inside memory hooks, so
  * stopping there would leave pc at the start of the block.
  *
- * There is one code hook, over all addresses, while any point exists: it
- * stops at hardware breakpoints and after watchpoint hits. A code hook
- * limited to a breakpoint's address would be cheaper but Unicorn 2.0.1 then
- * loses pc when a slice ends in code the hook does not cover (cpu_run.c);
- * removing it is followed by an empty run for the same reason.
+ * While any point exists the code-stops hook (code_stops.c), over all
+ * addresses, stops at hardware breakpoints and after watchpoint hits. A
+ * code hook limited to a breakpoint's address would be cheaper but Unicorn
+ * 2.0.1 then loses pc when a slice ends in code the hook does not cover
+ * (cpu_run.c).
  */
 #include "debugger.h"
-
-/* Drop all translated code: hooks are compiled into it. */
-static void flush_code(struct grun_guest *gu)
-{
-	uc_ctl(gu->uc, UC_CTL_WRITE(UC_CTL_TB_FLUSH, 0));
-}
 
 static void hook_watch_access(uc_engine *uc, uc_mem_type type, uint64_t addr,
 			      int size, int64_t value, void *user)
@@ -50,21 +44,8 @@ static void hook_watch_access(uc_engine *uc, uc_mem_type type, uint64_t addr,
 	}
 }
 
-/* Before each instruction: a watchpoint hit by the previous one, or a
- * hardware breakpoint here. */
-static void hook_points_code(uc_engine *uc, uint64_t addr, uint32_t size,
-			     void *user)
+bool grun_hw_break_at(struct grun_guest *gu, uint64_t addr)
 {
-	struct grun_debug *s = user;
-	struct grun_guest *gu = s->gu;
-	(void)size;
-	if (gu->probing || gu->event != GRUN_EV_NONE)
-		return;
-	if (gu->watch_pending) {
-		gu->event = GRUN_EV_WATCH;
-		uc_emu_stop(uc);
-		return;
-	}
 	for (unsigned i = 0; i < GRUN_MAX_HWPOINTS; i++) {
 		if (!gu->hw[i].used || gu->hw[i].type != GSTUB_BP_HARDWARE ||
 		    gu->hw[i].addr != addr)
@@ -73,13 +54,12 @@ static void hook_points_code(uc_engine *uc, uint64_t addr, uint32_t size,
 		 * runs: gdb steps off it that way. */
 		if (gu->hw_skip_once && addr == gu->resume_pc) {
 			gu->hw_skip_once = false;
-			return;
+			return false;
 		}
-		gu->event = GRUN_EV_HWBREAK;
-		uc_emu_stop(uc);
-		return;
+		return true;
 	}
 	gu->hw_skip_once = false;
+	return false;
 }
 
 void grun_hw_prepare(struct grun_guest *gu, uint64_t start)
@@ -93,28 +73,20 @@ void grun_hw_prepare(struct grun_guest *gu, uint64_t start)
 			gu->hw_skip_once = true;
 }
 
-/* The shared code hook comes with the first point and goes with the last. */
+/* The code-stops hook comes with the first point and goes with the last. */
 static int points_hook_get(struct grun_debug *s)
 {
 	struct grun_guest *gu = s->gu;
-	if (gu->n_points > 0) {
-		gu->n_points++;
-		return 0;
-	}
-	if (uc_hook_add(gu->uc, &gu->points_hook, UC_HOOK_CODE,
-			(void *)hook_points_code, s, 1, 0) != UC_ERR_OK)
+	if (grun_code_stops_get(gu) != 0)
 		return GSTUB_EIO;
-	gu->n_points = 1;
+	gu->n_points++;
 	return 0;
 }
 
 static void points_hook_put(struct grun_guest *gu)
 {
-	if (--gu->n_points > 0)
-		return;
-	uc_hook_del(gu->uc, gu->points_hook);
-	flush_code(gu);
-	grun_cpu_settle(gu);
+	gu->n_points--;
+	grun_code_stops_put(gu);
 }
 
 static int insert(void *ctx, enum gstub_bp_type type, uint64_t addr,
@@ -161,7 +133,7 @@ static int insert(void *ctx, enum gstub_bp_type type, uint64_t addr,
 	slot->type = (int)type;
 	slot->addr = addr;
 	slot->len = kind;
-	flush_code(gu);
+	grun_drop_code(gu); /* memory hooks are compiled in */
 	return 0;
 }
 
@@ -180,7 +152,7 @@ static int remove_point(void *ctx, enum gstub_bp_type type, uint64_t addr,
 		if (type != GSTUB_BP_HARDWARE)
 			uc_hook_del(gu->uc, p->hook);
 		p->used = false;
-		flush_code(gu);
+		grun_drop_code(gu); /* memory hooks are compiled in */
 		points_hook_put(gu);
 		return 0;
 	}

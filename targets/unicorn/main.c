@@ -17,10 +17,6 @@ extern char **environ;
 /* Length of a time slice between server polls: Ctrl-C is seen within it. */
 #define GRUN_SLICE_MS 5
 
-/* Packet storage: the largest `g` reply (AArch64: 788 bytes, 1576 hex)
- * fits many times; big memory transfers go faster with room to spare. */
-#define GRUN_PACKET_BUF_SIZE 32768
-
 static void log_to_stderr(void *ctx, const char *text, size_t len)
 {
 	(void)ctx;
@@ -46,13 +42,15 @@ static void console_out(void *ctx, int fd, const void *buf, size_t len)
 
 static void on_connect(void *ctx)
 {
-	(void)ctx;
+	struct grun_debug *s = ctx;
+	grun_out_drop(s->out);
 }
 
 /* gdb went away: a running program stops and waits for the next one. */
 static void on_disconnect(void *ctx)
 {
 	struct grun_debug *s = ctx;
+	grun_out_drop(s->out); /* nobody to send it to */
 	if (s->detached)
 		return;
 	/* The next gdb sets its own catchpoints. */
@@ -73,7 +71,11 @@ int main(int argc, char **argv)
 	static struct grun_guest gu;
 	static struct gstub_tdesc td;
 	static struct gstub g;
+	/* Packet storage: PacketSize is half of it, and gdb reads memory
+	 * in pieces of half the PacketSize (two hex digits a byte), one
+	 * round trip each: 128 KiB a piece. */
 	static unsigned char packet_buf[GRUN_PACKET_BUF_SIZE];
+	static struct grun_out_batch out;
 	static struct gstub_target_ops ops;
 	struct grun_debug s;
 	struct grun_options o;
@@ -113,6 +115,7 @@ int main(int argc, char **argv)
 	memset(&s, 0, sizeof s);
 	s.gu = &gu;
 	s.g = &g;
+	s.out = &out;
 	s.td = &td;
 	s.state = GRUN_STOPPED;
 	s.slice_ms = GRUN_SLICE_MS;
@@ -136,6 +139,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "gstub-run: %s\n", err[0] ? err : gstub_strerror(rc));
 		return 2;
 	}
+	out.srv = s.srv;
 	ops = grun_target_ops;
 	if (o.no_hw_step)
 		ops.flags &= ~(uint32_t)(GSTUB_TARGET_CAN_STEP |
@@ -146,8 +150,8 @@ int main(int argc, char **argv)
 		.ops = &ops,
 		.target_ctx = &s,
 		.tdesc = &td,
-		.write = gstub_server_write,
-		.write_ctx = s.srv,
+		.write = grun_out_write,
+		.write_ctx = &out,
 		.packet_buf = packet_buf,
 		.packet_buf_size = sizeof packet_buf,
 		.log = log_to_stderr,

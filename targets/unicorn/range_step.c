@@ -1,14 +1,14 @@
 /*
  * Range stepping inside the emulator (vCont;r). The program runs in the
- * usual slices with a code hook that ends the run before the first
- * instruction outside [start, end): no round trip to the engine per
- * instruction, and a line that loops on itself just runs on until it
- * leaves the range or gdb interrupts.
+ * usual slices with the code-stops hook (code_stops.c), which ends the run
+ * before the first instruction outside [start, end): no round trip to the
+ * engine per instruction, and a line that loops on itself just runs on
+ * until it leaves the range or gdb interrupts.
  *
  * The hook covers every address: Unicorn 2.0.1 keeps pc exact at the end
  * of a slice only in code a registered code hook covers (cpu_run.c). It
  * stays while range steps follow each other and goes at the next other
- * resume, followed by an empty run for the same reason.
+ * resume.
  */
 #include "guest.h"
 
@@ -21,25 +21,12 @@ bool grun_range_contains(const struct grun_guest *gu, uint64_t pc)
 	return gu->range_on && pc >= gu->range_start && pc < gu->range_end;
 }
 
-static void hook_range_code(uc_engine *uc, uint64_t addr, uint32_t size,
-			    void *user)
+bool grun_range_leaves(struct grun_guest *gu, uint64_t addr)
 {
-	struct grun_guest *gu = user;
-	(void)size;
-	if (gu->probing || gu->event != GRUN_EV_NONE || !gu->range_on)
-		return;
-	/* A watchpoint the previous instruction hit comes first. */
-	if (gu->watch_pending) {
-		gu->event = GRUN_EV_WATCH;
-		uc_emu_stop(uc);
-		return;
-	}
 	if (gu->range_first) {
 		gu->range_first = false; /* runs wherever it is */
 	} else if (addr < gu->range_start || addr >= gu->range_end) {
-		gu->event = GRUN_EV_STEPPED;
-		uc_emu_stop(uc);
-		return;
+		return true;
 	}
 	if (addr != gu->range_last_pc) {
 		gu->range_last_pc = addr;
@@ -48,16 +35,14 @@ static void hook_range_code(uc_engine *uc, uint64_t addr, uint32_t size,
 		   ++gu->range_repeats >= GRUN_SELF_LOOP_REPEATS) {
 		gu->range_self_loop = true;
 	}
+	return false;
 }
 
 int grun_range_begin(struct grun_guest *gu, uint64_t start, uint64_t end)
 {
 	if (!gu->range_on) {
-		if (uc_hook_add(gu->uc, &gu->range_hook, UC_HOOK_CODE,
-				(void *)hook_range_code, gu, 1, 0) != UC_ERR_OK)
+		if (grun_code_stops_get(gu) != 0)
 			return -1;
-		/* Hooks reach only code translated after them. */
-		uc_ctl(gu->uc, UC_CTL_WRITE(UC_CTL_TB_FLUSH, 0));
 		gu->range_on = true;
 	}
 	gu->range_start = start;
@@ -74,7 +59,5 @@ void grun_range_end(struct grun_guest *gu)
 	if (!gu->range_on)
 		return;
 	gu->range_on = false;
-	uc_hook_del(gu->uc, gu->range_hook);
-	uc_ctl(gu->uc, UC_CTL_WRITE(UC_CTL_TB_FLUSH, 0));
-	grun_cpu_settle(gu);
+	grun_code_stops_put(gu);
 }

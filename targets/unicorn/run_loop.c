@@ -6,6 +6,26 @@
 #include "debugger.h"
 
 #include <stdio.h>
+#include <time.h>
+
+/*
+ * How long the loop keeps polling without sleeping after it sent a reply
+ * while the program is stopped. gdb's requests come in bursts (after each
+ * step: the instruction at pc, the stack, ...), each one some tens of
+ * microseconds after the reply before it; a process that went to sleep in
+ * poll() can take as long again to be woken, on a virtual machine that
+ * idles its CPUs. Staying awake that briefly made `stepi` 2.5x faster on
+ * such a machine for the same CPU time (waking up costs CPU too), and
+ * costs at most this much after the last reply of a burst.
+ */
+#define GRUN_REPLY_SPIN_NS 100000u
+
+static uint64_t monotonic_ns(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
 
 void grun_debug_stop(struct grun_debug *s, const struct gstub_stop *stop)
 {
@@ -118,11 +138,21 @@ static void run_once(struct grun_debug *s)
 int grun_run_loop(struct grun_debug *s)
 {
 	struct grun_guest *gu = s->gu;
+	uint64_t spin_until = 0; /* keep polling until then (0: may sleep) */
 	for (;;) {
 		bool busy = s->stop_pending || grun_debug_running(s);
 		/* Detached and running: nobody to listen to any more. */
-		int rc = s->detached && busy ? GSTUB_SERVER_OK
-					     : gstub_server_poll(s->srv, busy ? 0 : -1);
+		int rc;
+		grun_out_flush(s->out); /* before poll may wait */
+		if (s->out->sent) {
+			s->out->sent = false;
+			spin_until = monotonic_ns() + GRUN_REPLY_SPIN_NS;
+		}
+		if (!busy && spin_until && monotonic_ns() >= spin_until)
+			spin_until = 0;
+		rc = s->detached && busy ? GSTUB_SERVER_OK
+					 : gstub_server_poll(s->srv, busy || spin_until ? 0 : -1);
+		grun_out_flush(s->out); /* the replies to what came in */
 		if (rc < 0) {
 			fprintf(stderr, "gstub-run: %s\n", gstub_strerror(rc));
 			break;
@@ -139,6 +169,7 @@ int grun_run_loop(struct grun_debug *s)
 		if (s->stop_pending) {
 			s->stop_pending = false;
 			gstub_report_stop(s->g, &s->stop);
+			grun_out_flush(s->out);
 			continue;
 		}
 		if (grun_debug_running(s))
@@ -149,6 +180,7 @@ int grun_run_loop(struct grun_debug *s)
 		    (s->detached || s->killed || !gstub_server_connected(s->srv)))
 			break;
 	}
+	grun_out_flush(s->out); /* the last reply (W, X, OK to D) */
 	/* A detached program runs on to its end. */
 	while (s->detached && s->state == GRUN_RUNNING)
 		run_once(s);
