@@ -13,20 +13,15 @@
 
 #include <gstub/gstub.h>
 
-/* The memory functions of libc.c (no C library headers: nothing of a
- * libc is linked). */
-void *memcpy(void *dst, const void *src, size_t n);
-void *memmove(void *dst, const void *src, size_t n);
-void *memset(void *dst, int c, size_t n);
-int memcmp(const void *a, const void *b, size_t n);
+/* The devices and the memory functions are those of the AArch32
+ * firmware too (targets/baremetal/common). */
+#include "mem.h"
+#include "pl011.h"
+#include "virt-board.h"
+#include "virt-gic.h"
 
-/* QEMU virt: RAM, the first PL011 and the GICv2. */
-#define BOARD_RAM_BASE 0x40000000ull
+#define BOARD_RAM_BASE ((uint64_t)VIRT_RAM_BASE)
 #define BOARD_RAM_MAX (1ull << 30) /* one level-2 table maps 1 GiB */
-#define BOARD_UART_BASE 0x09000000ull
-#define BOARD_GICD_BASE 0x08000000ull
-#define BOARD_GICC_BASE 0x08010000ull
-#define BOARD_UART_INTID 33u /* SPI 1 */
 
 /* Where the linker script puts the parts (2 MiB blocks of the map). */
 #define BOARD_MONITOR_BASE 0x40200000ull
@@ -50,18 +45,6 @@ extern char _user_start[]; /* the program's first instruction */
 
 /* mmu.c */
 void mmu_enable(uint64_t ram_size);
-
-/* pl011.c */
-void uart_init(void);
-void uart_write(void *ctx, const void *data, size_t len);
-bool uart_rx_ready(void);
-uint8_t uart_getc(void);
-void uart_ack_irq(void);
-
-/* gic.c */
-void gic_init(void);
-uint32_t gic_ack(void);
-void gic_eoi(uint32_t iar);
 
 /* fdt.c: what the monitor needs from the device tree QEMU passes. */
 struct boot_info {

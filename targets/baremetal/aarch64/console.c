@@ -23,7 +23,7 @@ static void put_hex(uint64_t v)
 
 	for (i = 15; i >= 0; i--, v >>= 4)
 		buf[i] = digits[v & 0xf];
-	uart_write(NULL, buf, sizeof buf);
+	uart_write(buf, sizeof buf);
 }
 
 /* A fault inside the monitor is a bug: say where on the console (this
@@ -32,15 +32,15 @@ void monitor_fault(unsigned vector)
 {
 	static const char msg[] = "\ngstub monitor fault: vector, esr, elr, far:\n";
 
-	uart_write(NULL, msg, sizeof msg - 1);
+	uart_write(msg, sizeof msg - 1);
 	put_hex(vector);
-	uart_write(NULL, " ", 1);
+	uart_write(" ", 1);
 	put_hex(READ_SYSREG(esr_el1));
-	uart_write(NULL, " ", 1);
+	uart_write(" ", 1);
 	put_hex(READ_SYSREG(elr_el1));
-	uart_write(NULL, " ", 1);
+	uart_write(" ", 1);
 	put_hex(READ_SYSREG(far_el1));
-	uart_write(NULL, "\n", 1);
+	uart_write("\n", 1);
 	for (;;)
 		__asm__ volatile("wfe");
 }
@@ -50,11 +50,11 @@ void console_fatal(const char *what, int err)
 	static const char head[] = "gstub monitor: ";
 	const char *text = gstub_strerror(err);
 
-	uart_write(NULL, head, sizeof head - 1);
-	uart_write(NULL, what, text_len(what));
-	uart_write(NULL, ": ", 2);
-	uart_write(NULL, text, text_len(text));
-	uart_write(NULL, "\n", 1);
+	uart_write(head, sizeof head - 1);
+	uart_write(what, text_len(what));
+	uart_write(": ", 2);
+	uart_write(text, text_len(text));
+	uart_write("\n", 1);
 	for (;;)
 		__asm__ volatile("wfe");
 }

@@ -1,8 +1,9 @@
 # targets/baremetal/aarch64: firmware with gstub inside, for QEMU's virt board
 #
 # One ELF: an EL1 monitor (the engine, the target descriptions, the board's
-# drivers) and an EL0 program (user-*). Built with the Linux cross compiler
-# in freestanding mode; nothing from its libc is linked. The monitor never
+# drivers from targets/baremetal/common) and an EL0 program (user-*). Built
+# with the Linux cross compiler in freestanding mode; nothing from its libc
+# is linked. The monitor never
 # touches FP/SVE registers (-mgeneral-regs-only): they hold the program's.
 a64_dir = targets/baremetal/aarch64
 a64_fw = $(a64_dir)/gstub-fw-a64.elf
@@ -17,10 +18,7 @@ a64_monitor_c = \
 	$(a64_dir)/hwdebug.c \
 	$(a64_dir)/syscalls.c \
 	$(a64_dir)/mmu.c \
-	$(a64_dir)/pl011.c \
-	$(a64_dir)/gic.c \
-	$(a64_dir)/fdt.c \
-	$(a64_dir)/libc.c
+	$(a64_dir)/fdt.c
 a64_monitor_s = \
 	$(a64_dir)/start.S \
 	$(a64_dir)/sve-access.S \
@@ -39,14 +37,16 @@ EXTRA_DIST += $(a64_monitor_c) $(a64_monitor_s) $(a64_user_c) $(a64_user_s) \
 A64_COMMON_FLAGS = -std=gnu11 -ffreestanding -nostdlib -fno-builtin \
 	-fno-tree-loop-distribute-patterns -fno-stack-protector -fno-pie \
 	-mno-outline-atomics -g -I$(top_srcdir)/include -I$(top_srcdir)/stub \
-	-I$(top_srcdir)/xml -I$(top_srcdir)/$(a64_dir)
+	-I$(top_srcdir)/xml -I$(top_srcdir)/$(a64_dir) \
+	-I$(top_srcdir)/$(baremetal_common_dir)
 A64_MONITOR_FLAGS = $(A64_COMMON_FLAGS) $(WARN_CFLAGS) -O2 -mgeneral-regs-only
 # The program is built for debugging: every line and variable where gdb
 # expects them.
 A64_USER_FLAGS = $(A64_COMMON_FLAGS) $(WARN_CFLAGS) -O0
 
 a64_monitor_all = $(engine_sources) $(nextpc_sources) $(tdesc_sources) \
-	$(a64_monitor_c) $(a64_monitor_s) $(a64_headers)
+	$(a64_monitor_c) $(a64_monitor_s) $(a64_headers) \
+	$(baremetal_common_sources)
 a64_user_all = $(a64_user_c) $(a64_user_s)
 
 if HAVE_BAREMETAL_AARCH64

@@ -168,6 +168,13 @@ static int describe(void *ctx, unsigned vq, struct gstub_tdesc *out)
 
 /* ----- bytes from gdb ----- */
 
+/* The engine's output: gdb's line is the UART, nothing else to choose. */
+static void write_to_uart(void *ctx, const void *data, size_t len)
+{
+	(void)ctx;
+	uart_write(data, len);
+}
+
 /*
  * A serial line has no connect event, but gdb opens every session with
  * qSupported (and '$' never appears inside another packet: it is
@@ -205,8 +212,12 @@ static void feed_byte(uint8_t c)
 
 void monitor_feed_pending(void)
 {
-	while (uart_rx_ready())
-		feed_byte(uart_getc());
+	uint8_t buf[32];
+	size_t n, i;
+
+	while ((n = uart_read_ready(buf, sizeof buf)) > 0)
+		for (i = 0; i < n; i++)
+			feed_byte(buf[i]);
 }
 
 /* ----- running the program ----- */
@@ -247,8 +258,7 @@ void monitor_loop(void)
 			run_program();
 			continue;
 		}
-		if (uart_rx_ready())
-			feed_byte(uart_getc());
+		monitor_feed_pending();
 	}
 }
 
@@ -268,6 +278,7 @@ void monitor_main(void)
 	mmu_enable(bi.ram_size);
 	uart_init();
 	gic_init();
+	gic_enable(VIRT_UART_INTID);
 	hwdebug_init();
 
 	memset(&cfg, 0, sizeof cfg);
@@ -296,7 +307,7 @@ void monitor_main(void)
 
 	cfg.ops = &ops;
 	cfg.tdesc = &tdesc;
-	cfg.write = uart_write;
+	cfg.write = write_to_uart;
 	cfg.packet_buf = packet_buf;
 	cfg.packet_buf_size = sizeof packet_buf;
 	err = gstub_init(&monitor_stub, &cfg);

@@ -88,14 +88,14 @@ static void on_sync(void)
 static void on_irq(void)
 {
 	uint32_t iar = gic_ack();
-	uint32_t id = iar & 0x3ff;
+	uint32_t id = GIC_IAR_INTID(iar);
 
-	if (id == BOARD_UART_INTID) {
+	/* the FIFO is drained before the end of interrupt, so the
+	 * level-sensitive line is low again */
+	if (id == VIRT_UART_INTID)
 		monitor_feed_pending();
-		uart_ack_irq();
-	}
 	if (id < 1020)
-		gic_eoi(iar);
+		gic_end(iar);
 	if (mon.interrupt_requested) {
 		monitor_stop(GSTUB_STOP_SIGNAL, GSTUB_SIGINT, 0, 0);
 		monitor_loop();

@@ -8,16 +8,18 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-/* RAM starts at 1 GiB; the firmware assumes at least this much of it
- * (boot with -m 128 or more). The device tree QEMU places at the start of
- * RAM is left alone: the image is linked above it (link.ld). */
-#define BOARD_RAM_BASE 0x40000000u
-#define BOARD_RAM_SIZE (128u * 1024 * 1024)
+/* The devices and the memory functions are those of the AArch64
+ * firmware too (targets/baremetal/common). */
+#include "mem.h"
+#include "pl011.h"
+#include "virt-board.h"
+#include "virt-gic.h"
 
-#define BOARD_UART_BASE 0x09000000u  /* PL011 */
-#define BOARD_GICD_BASE 0x08000000u  /* GICv2 distributor */
-#define BOARD_GICC_BASE 0x08010000u  /* GICv2 CPU interface */
-#define BOARD_UART_INTID 33u         /* SPI 1 */
+/* The firmware assumes at least this much RAM (boot with -m 128 or
+ * more). The device tree QEMU places at the start of RAM is left alone:
+ * the image is linked above it (link.ld). */
+#define BOARD_RAM_BASE VIRT_RAM_BASE
+#define BOARD_RAM_SIZE (128u * 1024 * 1024)
 
 /* CPSR bits and modes */
 #define PSR_MODE_MASK 0x1fu
@@ -26,15 +28,5 @@
 #define PSR_F (1u << 6)
 #define PSR_I (1u << 7)
 #define PSR_A (1u << 8)
-
-static inline uint32_t mmio_read32(uint32_t addr)
-{
-	return *(volatile uint32_t *)addr;
-}
-
-static inline void mmio_write32(uint32_t addr, uint32_t value)
-{
-	*(volatile uint32_t *)addr = value;
-}
 
 #endif

@@ -1,5 +1,6 @@
 # targets/baremetal/arm: firmware with gstub inside, for QEMU's virt board
-# (AArch32, -cpu cortex-a15). Built with the bare-metal cross compiler in
+# (AArch32, -cpu cortex-a15), with the board's drivers from
+# targets/baremetal/common. Built with the bare-metal cross compiler in
 # explicit rules: the monitor with the engine and the descriptions for soft
 # float (so it never touches the program's VFP registers), the user program
 # in ARM and Thumb with VFPv3/NEON. See targets/baremetal/arm/README.md.
@@ -9,18 +10,13 @@ arm_fw_monitor_sources = \
 	$(arm_fw_dir)/board.h \
 	$(arm_fw_dir)/context.h \
 	$(arm_fw_dir)/monitor.h \
-	$(arm_fw_dir)/gic.h \
-	$(arm_fw_dir)/uart.h \
 	$(arm_fw_dir)/vfp.h \
 	$(arm_fw_dir)/start.S \
 	$(arm_fw_dir)/vfp.S \
 	$(arm_fw_dir)/monitor.c \
 	$(arm_fw_dir)/target_ops.c \
 	$(arm_fw_dir)/register_ops.c \
-	$(arm_fw_dir)/memory_map.c \
-	$(arm_fw_dir)/uart.c \
-	$(arm_fw_dir)/gic.c \
-	$(arm_fw_dir)/libc.c
+	$(arm_fw_dir)/memory_map.c
 
 arm_fw_user_sources = \
 	$(arm_fw_dir)/user.h \
@@ -49,7 +45,8 @@ CLEANFILES += \
 # No loop-to-memcpy rewriting: the firmware's memcpy is such a loop.
 ARM_FW_COMMON_FLAGS = -march=armv7-a -mno-unaligned-access \
 	-ffreestanding -nostdlib -fno-builtin -fno-tree-loop-distribute-patterns \
-	-g -std=gnu11 $(WARN_CFLAGS) -I$(top_srcdir)/include
+	-g -std=gnu11 $(WARN_CFLAGS) -I$(top_srcdir)/include \
+	-I$(top_srcdir)/$(baremetal_common_dir)
 ARM_FW_MONITOR_FLAGS = $(ARM_FW_COMMON_FLAGS) -marm -mfloat-abi=soft -Os
 ARM_FW_USER_FLAGS = $(ARM_FW_COMMON_FLAGS) -mfloat-abi=softfp \
 	-mfpu=neon-vfpv3 -O0
@@ -57,11 +54,12 @@ ARM_FW_USER_FLAGS = $(ARM_FW_COMMON_FLAGS) -mfloat-abi=softfp \
 # One relocatable object for the monitor, the engine and the descriptions
 # (headers in the lists are skipped: gcc would precompile them).
 $(arm_fw_dir)/gstub-fw-arm-monitor.o: $(arm_fw_monitor_sources) \
-		$(engine_sources) $(nextpc_sources) $(tdesc_sources) \
-		$(gstubinclude_HEADERS)
+		$(baremetal_common_sources) $(engine_sources) \
+		$(nextpc_sources) $(tdesc_sources) $(gstubinclude_HEADERS)
 	@$(MKDIR_P) $(arm_fw_dir)
 	$(AM_V_CC)srcs=; \
-	for f in $(arm_fw_monitor_sources) $(engine_sources) \
+	for f in $(arm_fw_monitor_sources) $(baremetal_common_sources) \
+		 $(engine_sources) \
 		 $(nextpc_sources) $(tdesc_sources); do \
 	  case $$f in *.c|*.S) srcs="$$srcs $(srcdir)/$$f";; esac; \
 	done; \

@@ -3,7 +3,6 @@
  * inside the monitor. */
 #include "monitor.h"
 #include "board.h"
-#include <string.h>
 
 size_t fw_ram_prefix(uint64_t addr, size_t len)
 {

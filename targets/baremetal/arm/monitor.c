@@ -7,11 +7,8 @@
 #include "monitor.h"
 #include "board.h"
 #include "context.h"
-#include "gic.h"
-#include "uart.h"
 #include "vfp.h"
 #include <gstub/tdesc.h>
-#include <string.h>
 
 /* The program's calls (svc #0, number in r7, as Linux EABI numbers them
  * so gdb's syscall names fit). */
@@ -143,7 +140,7 @@ static void after_feed(void)
 /* Feed what the UART holds; false when it held nothing. */
 static bool feed_uart(void)
 {
-	unsigned char buf[32];
+	uint8_t buf[32];
 	size_t n;
 	bool any = false;
 
@@ -200,23 +197,23 @@ static uint32_t read_ifsr(void)
 static __attribute__((noreturn)) void take_irq(void)
 {
 	uint32_t iar = gic_ack();
-	uint32_t intid = iar & 0x3ff;
-	unsigned char buf[32];
+	uint32_t intid = GIC_IAR_INTID(iar);
+	uint8_t buf[32];
 	size_t n;
 
-	if (intid == 1023)
+	if (intid == GIC_SPURIOUS_INTID)
 		enter_user(); /* spurious */
-	if (intid == BOARD_UART_INTID) {
+	if (intid == VIRT_UART_INTID) {
 		/* the FIFO is drained before the end of interrupt, so the
 		 * level-sensitive line is low again */
 		while ((n = uart_read_ready(buf, sizeof buf)) > 0) {
 			gic_end(iar);
-			iar = 1023;
+			iar = GIC_SPURIOUS_INTID;
 			gstub_feed(&fw_gstub, buf, n);
 			after_feed();
 		}
 	}
-	if (iar != 1023)
+	if (iar != GIC_SPURIOUS_INTID)
 		gic_end(iar);
 	if (fw_requests.stop) {
 		fw_requests.stop = false;
@@ -293,7 +290,7 @@ void monitor_main(void)
 	vfp_enable();
 	uart_init();
 	gic_init();
-	gic_enable(BOARD_UART_INTID);
+	gic_enable(VIRT_UART_INTID);
 	if (gstub_tdesc_arm(&fw_tdesc, &arm_cfg) != 0 ||
 	    gstub_init(&fw_gstub, &cfg) != 0) {
 		uart_write("gstub: cannot start\n", 20);

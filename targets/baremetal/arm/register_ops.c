@@ -4,7 +4,6 @@
 #include "board.h"
 #include "context.h"
 #include "vfp.h"
-#include <string.h>
 
 #define REG_CPSR 25u
 #define REG_D0 26u

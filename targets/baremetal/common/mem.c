@@ -1,9 +1,13 @@
 /*
- * The four memory functions the freestanding engine needs. Built with
- * -fno-tree-loop-distribute-patterns so the compiler does not turn these
- * loops back into calls to themselves.
+ * memcpy, memmove, memset and memcmp for both firmwares. Byte loops on
+ * purpose: the AArch32 firmware runs with the MMU off, where unaligned
+ * word accesses fault, and the engine's buffers have no alignment
+ * promise. The firmwares are built with -fno-tree-loop-distribute-patterns
+ * so the compiler does not turn these loops back into calls to themselves.
  */
-#include "board.h"
+#include "mem.h"
+
+#include <stdint.h>
 
 void *memcpy(void *dst, const void *src, size_t n)
 {
