@@ -38,6 +38,9 @@ int memcmp(const void *a, const void *b, size_t n);
 	{ .id = id_, .kind = GSTUB_TYPE_FLAGS, .size = size_, .fields = f, \
 	  .nfields = GSTUB_ARRAY_LEN(f) }
 
+/* NUL-terminated strings equal (strcmp without libc). */
+bool gstub_tdesc_same_name(const char *a, const char *b);
+
 /* Return a negative status from the enclosing function. */
 #define TRY(expr)                   \
 	do {                        \

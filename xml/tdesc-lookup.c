@@ -38,7 +38,7 @@ const struct gstub_tdesc_reg *gstub_tdesc_find(const struct gstub_tdesc *td,
 	return NULL;
 }
 
-static bool same_name(const char *a, const char *b)
+bool gstub_tdesc_same_name(const char *a, const char *b)
 {
 	while (*a && *a == *b) {
 		a++;
@@ -55,7 +55,7 @@ const struct gstub_tdesc_reg *gstub_tdesc_find_name(const struct gstub_tdesc *td
 	if (!td || !name)
 		return NULL;
 	for (i = 0; i < td->nregs && i < GSTUB_TDESC_MAX_REGS; i++)
-		if (td->regs[i].name && same_name(td->regs[i].name, name))
+		if (td->regs[i].name && gstub_tdesc_same_name(td->regs[i].name, name))
 			return &td->regs[i];
 	return NULL;
 }

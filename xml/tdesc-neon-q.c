@@ -9,17 +9,6 @@
 
 #include "tdesc-internal.h"
 
-static bool is_neon_feature(const char *name)
-{
-	static const char want[] = "org.gnu.gdb.arm.neon";
-	size_t i;
-
-	for (i = 0; i < sizeof(want); i++)
-		if (name[i] != want[i])
-			return false;
-	return true;
-}
-
 /* "q<n>" with n in 0..15 -> n, else -1. */
 static int q_index(const char *name)
 {
@@ -48,7 +37,8 @@ gstub_tdesc_neon_q_low(const struct gstub_tdesc *td,
 
 	if (td->arch != GSTUB_ARCH_ARM || r->bitsize != 128 ||
 	    r->feature >= td->nfeatures ||
-	    !is_neon_feature(td->features[r->feature].name))
+	    !gstub_tdesc_same_name(td->features[r->feature].name,
+				   "org.gnu.gdb.arm.neon"))
 		return NULL;
 	n = q_index(r->name);
 	if (n < 0)
