@@ -2,6 +2,8 @@
 # (freestanding, like the engine; named for the cross builds)
 tdesc_sources = \
 	xml/tdesc-internal.h \
+	xml/tdesc-packed.h \
+	xml/tdesc-packed.c \
 	xml/tdesc-build.c \
 	xml/tdesc-lookup.c \
 	xml/tdesc-neon-q.c \

@@ -7,6 +7,7 @@
 #include <gstub/tdesc.h>
 
 #include "tdesc-internal.h"
+#include "tdesc-packed.h"
 
 /* Register names, each list one string of NUL-terminated names: no table
  * of pointers (8 bytes a name on LP64). */
@@ -33,127 +34,84 @@ static const char p_names[] =
 	"p0\0" "p1\0" "p2\0" "p3\0" "p4\0" "p5\0" "p6\0" "p7\0" "p8\0" "p9\0"
 	"p10\0" "p11\0" "p12\0" "p13\0" "p14\0" "p15\0" "ffr\0";
 
-/* ----- core ----- */
+/* ----- types, in the compact form of tdesc-packed.h ----- */
 
-static const struct gstub_tdesc_field cpsr_fields[] = {
-	BIT("SP", 0), BITS("EL", 2, 3), BIT("nRW", 4), BIT("F", 6),
-	BIT("I", 7), BIT("A", 8), BIT("D", 9), BITS("BTYPE", 10, 11),
-	BIT("SSBS", 12), BIT("IL", 20), BIT("SS", 21), BIT("PAN", 22),
-	BIT("UAO", 23), BIT("DIT", 24), BIT("TCO", 25), BIT("V", 28),
-	BIT("C", 29), BIT("Z", 30), BIT("N", 31),
-};
+static const char core_types[] =
+	PK_FLAGS("cpsr_flags", 4, 19)
+	PK_BIT("SP", 0) PK_BITS("EL", 2, 3) PK_BIT("nRW", 4) PK_BIT("F", 6)
+	PK_BIT("I", 7) PK_BIT("A", 8) PK_BIT("D", 9) PK_BITS("BTYPE", 10, 11)
+	PK_BIT("SSBS", 12) PK_BIT("IL", 20) PK_BIT("SS", 21) PK_BIT("PAN", 22)
+	PK_BIT("UAO", 23) PK_BIT("DIT", 24) PK_BIT("TCO", 25) PK_BIT("V", 28)
+	PK_BIT("C", 29) PK_BIT("Z", 30) PK_BIT("N", 31);
 
-static const struct gstub_tdesc_type core_types[] = {
-	{ .id = "cpsr_flags", .kind = GSTUB_TYPE_FLAGS, .size = 4,
-	  .fields = cpsr_fields, .nfields = GSTUB_ARRAY_LEN(cpsr_fields) },
-};
+/* fpsr/fpcr, shared by the fpu and SVE features: they end both lists. */
+#define FPSTATUS_TYPES                                                     \
+	PK_FLAGS("fpsr_flags", 4, 11)                                      \
+	PK_BIT("IOC", 0) PK_BIT("DZC", 1) PK_BIT("OFC", 2) PK_BIT("UFC", 3) \
+	PK_BIT("IXC", 4) PK_BIT("IDC", 7) PK_BIT("QC", 27) PK_BIT("V", 28) \
+	PK_BIT("C", 29) PK_BIT("Z", 30) PK_BIT("N", 31)                    \
+	PK_FLAGS("fpcr_flags", 4, 17)                                      \
+	PK_BIT("FIZ", 0) PK_BIT("AH", 1) PK_BIT("NEP", 2) PK_BIT("IOE", 8) \
+	PK_BIT("DZE", 9) PK_BIT("OFE", 10) PK_BIT("UFE", 11)               \
+	PK_BIT("IXE", 12) PK_BIT("EBF", 13) PK_BIT("IDE", 15)              \
+	PK_BITS("Len", 16, 18) PK_BIT("FZ16", 19) PK_BITS("Stride", 20, 21) \
+	PK_BITS("RMode", 22, 23) PK_BIT("FZ", 24) PK_BIT("DN", 25)         \
+	PK_BIT("AHP", 26)
 
-/* ----- fpsr/fpcr, shared by the fpu and SVE features ----- */
+/* Advanced SIMD (fpu) */
+static const char fpu_types[] =
+	PK_VECTOR("v2d", "ieee_double", 2) PK_VECTOR("v2u", "uint64", 2)
+	PK_VECTOR("v2i", "int64", 2) PK_VECTOR("v4f", "ieee_single", 4)
+	PK_VECTOR("v4u", "uint32", 4) PK_VECTOR("v4i", "int32", 4)
+	PK_VECTOR("v8f", "ieee_half", 8) PK_VECTOR("v8u", "uint16", 8)
+	PK_VECTOR("v8i", "int16", 8) PK_VECTOR("v8bf16", "bfloat16", 8)
+	PK_VECTOR("v16u", "uint8", 16) PK_VECTOR("v16i", "int8", 16)
+	PK_VECTOR("v1u", "uint128", 1) PK_VECTOR("v1i", "int128", 1)
+	PK_UNION("vnd", 3) PK_MEMBER("f", "v2d") PK_MEMBER("u", "v2u")
+	PK_MEMBER("s", "v2i")
+	PK_UNION("vns", 3) PK_MEMBER("f", "v4f") PK_MEMBER("u", "v4u")
+	PK_MEMBER("s", "v4i")
+	PK_UNION("vnh", 4) PK_MEMBER("bf", "v8bf16") PK_MEMBER("f", "v8f")
+	PK_MEMBER("u", "v8u") PK_MEMBER("s", "v8i")
+	PK_UNION("vnb", 2) PK_MEMBER("u", "v16u") PK_MEMBER("s", "v16i")
+	PK_UNION("vnq", 2) PK_MEMBER("u", "v1u") PK_MEMBER("s", "v1i")
+	PK_UNION("aarch64v", 5) PK_MEMBER("d", "vnd") PK_MEMBER("s", "vns")
+	PK_MEMBER("h", "vnh") PK_MEMBER("b", "vnb") PK_MEMBER("q", "vnq")
+	FPSTATUS_TYPES;
 
-static const struct gstub_tdesc_field fpsr_fields[] = {
-	BIT("IOC", 0), BIT("DZC", 1), BIT("OFC", 2), BIT("UFC", 3),
-	BIT("IXC", 4), BIT("IDC", 7), BIT("QC", 27), BIT("V", 28),
-	BIT("C", 29), BIT("Z", 30), BIT("N", 31),
-};
-
-static const struct gstub_tdesc_field fpcr_fields[] = {
-	BIT("FIZ", 0), BIT("AH", 1), BIT("NEP", 2), BIT("IOE", 8),
-	BIT("DZE", 9), BIT("OFE", 10), BIT("UFE", 11), BIT("IXE", 12),
-	BIT("EBF", 13), BIT("IDE", 15), BITS("Len", 16, 18), BIT("FZ16", 19),
-	BITS("Stride", 20, 21), BITS("RMode", 22, 23), BIT("FZ", 24),
-	BIT("DN", 25), BIT("AHP", 26),
-};
-
-static const struct gstub_tdesc_type fpstatus_types[] = {
-	{ .id = "fpsr_flags", .kind = GSTUB_TYPE_FLAGS, .size = 4,
-	  .fields = fpsr_fields, .nfields = GSTUB_ARRAY_LEN(fpsr_fields) },
-	{ .id = "fpcr_flags", .kind = GSTUB_TYPE_FLAGS, .size = 4,
-	  .fields = fpcr_fields, .nfields = GSTUB_ARRAY_LEN(fpcr_fields) },
-};
-
-/* ----- Advanced SIMD (fpu) ----- */
-
-static const struct gstub_tdesc_field vnd_fields[] = {
-	MEMBER("f", "v2d"), MEMBER("u", "v2u"), MEMBER("s", "v2i"),
-};
-static const struct gstub_tdesc_field vns_fields[] = {
-	MEMBER("f", "v4f"), MEMBER("u", "v4u"), MEMBER("s", "v4i"),
-};
-static const struct gstub_tdesc_field vnh_fields[] = {
-	MEMBER("bf", "v8bf16"), MEMBER("f", "v8f"), MEMBER("u", "v8u"),
-	MEMBER("s", "v8i"),
-};
-static const struct gstub_tdesc_field vnb_fields[] = {
-	MEMBER("u", "v16u"), MEMBER("s", "v16i"),
-};
-static const struct gstub_tdesc_field vnq_fields[] = {
-	MEMBER("u", "v1u"), MEMBER("s", "v1i"),
-};
-static const struct gstub_tdesc_field aarch64v_fields[] = {
-	MEMBER("d", "vnd"), MEMBER("s", "vns"), MEMBER("h", "vnh"),
-	MEMBER("b", "vnb"), MEMBER("q", "vnq"),
-};
-
-static const struct gstub_tdesc_type fpu_types[] = {
-	VEC("v2d", "ieee_double", 2), VEC("v2u", "uint64", 2),
-	VEC("v2i", "int64", 2), VEC("v4f", "ieee_single", 4),
-	VEC("v4u", "uint32", 4), VEC("v4i", "int32", 4),
-	VEC("v8f", "ieee_half", 8), VEC("v8u", "uint16", 8),
-	VEC("v8i", "int16", 8), VEC("v8bf16", "bfloat16", 8),
-	VEC("v16u", "uint8", 16), VEC("v16i", "int8", 16),
-	VEC("v1u", "uint128", 1), VEC("v1i", "int128", 1),
-	UNION("vnd", vnd_fields), UNION("vns", vns_fields),
-	UNION("vnh", vnh_fields), UNION("vnb", vnb_fields),
-	UNION("vnq", vnq_fields), UNION("aarch64v", aarch64v_fields),
-};
-
-/* ----- SVE: element counts scale with the vector length ----- */
-
-/* Element type and elements per 128-bit granule of each Z view. */
-static const struct {
-	const char *id;
-	const char *elem;
-	uint8_t per_vq;
-} sve_vectors[] = {
-	{ "svevqu", "uint128", 1 }, { "svevqs", "int128", 1 },
-	{ "svevdf", "ieee_double", 2 }, { "svevdu", "uint64", 2 },
-	{ "svevds", "int64", 2 }, { "svevsf", "ieee_single", 4 },
-	{ "svevsu", "uint32", 4 }, { "svevss", "int32", 4 },
-	{ "svevhf", "ieee_half", 8 }, { "svevhu", "uint16", 8 },
-	{ "svevhs", "int16", 8 }, { "svevbu", "uint8", 16 },
-	{ "svevbs", "int8", 16 },
-};
-
-static const struct gstub_tdesc_field svevnq_fields[] = {
-	MEMBER("u", "svevqu"), MEMBER("s", "svevqs"),
-};
-static const struct gstub_tdesc_field svevnd_fields[] = {
-	MEMBER("f", "svevdf"), MEMBER("u", "svevdu"), MEMBER("s", "svevds"),
-};
-static const struct gstub_tdesc_field svevns_fields[] = {
-	MEMBER("f", "svevsf"), MEMBER("u", "svevsu"), MEMBER("s", "svevss"),
-};
-static const struct gstub_tdesc_field svevnh_fields[] = {
-	MEMBER("f", "svevhf"), MEMBER("u", "svevhu"), MEMBER("s", "svevhs"),
-};
-static const struct gstub_tdesc_field svevnb_fields[] = {
-	MEMBER("u", "svevbu"), MEMBER("s", "svevbs"),
-};
-static const struct gstub_tdesc_field svev_fields[] = {
-	MEMBER("q", "svevnq"), MEMBER("d", "svevnd"), MEMBER("s", "svevns"),
-	MEMBER("h", "svevnh"), MEMBER("b", "svevnb"),
-};
-
-static const struct gstub_tdesc_type sve_unions[] = {
-	UNION("svevnq", svevnq_fields), UNION("svevnd", svevnd_fields),
-	UNION("svevns", svevns_fields), UNION("svevnh", svevnh_fields),
-	UNION("svevnb", svevnb_fields), UNION("svev", svev_fields),
-};
+/* SVE: element counts scale with the vector length (per 128-bit granule) */
+static const char sve_types[] =
+	PK_SCALED_VECTOR("svevqu", "uint128", 1)
+	PK_SCALED_VECTOR("svevqs", "int128", 1)
+	PK_SCALED_VECTOR("svevdf", "ieee_double", 2)
+	PK_SCALED_VECTOR("svevdu", "uint64", 2)
+	PK_SCALED_VECTOR("svevds", "int64", 2)
+	PK_SCALED_VECTOR("svevsf", "ieee_single", 4)
+	PK_SCALED_VECTOR("svevsu", "uint32", 4)
+	PK_SCALED_VECTOR("svevss", "int32", 4)
+	PK_SCALED_VECTOR("svevhf", "ieee_half", 8)
+	PK_SCALED_VECTOR("svevhu", "uint16", 8)
+	PK_SCALED_VECTOR("svevhs", "int16", 8)
+	PK_SCALED_VECTOR("svevbu", "uint8", 16)
+	PK_SCALED_VECTOR("svevbs", "int8", 16)
+	PK_UNION("svevnq", 2) PK_MEMBER("u", "svevqu") PK_MEMBER("s", "svevqs")
+	PK_UNION("svevnd", 3) PK_MEMBER("f", "svevdf") PK_MEMBER("u", "svevdu")
+	PK_MEMBER("s", "svevds")
+	PK_UNION("svevns", 3) PK_MEMBER("f", "svevsf") PK_MEMBER("u", "svevsu")
+	PK_MEMBER("s", "svevss")
+	PK_UNION("svevnh", 3) PK_MEMBER("f", "svevhf") PK_MEMBER("u", "svevhu")
+	PK_MEMBER("s", "svevhs")
+	PK_UNION("svevnb", 2) PK_MEMBER("u", "svevbu") PK_MEMBER("s", "svevbs")
+	PK_UNION("svev", 5) PK_MEMBER("q", "svevnq") PK_MEMBER("d", "svevnd")
+	PK_MEMBER("s", "svevns") PK_MEMBER("h", "svevnh")
+	PK_MEMBER("b", "svevnb")
+	PK_SCALED_VECTOR("svep", "uint8", 2)
+	FPSTATUS_TYPES;
 
 static int add_core(struct gstub_tdesc *td)
 {
-	TRY(gstub_tdesc_add_feature(td, "org.gnu.gdb.aarch64.core"));
-	TRY(gstub_tdesc_add_types(td, core_types, GSTUB_ARRAY_LEN(core_types)));
+	TRY(gstub_tdesc_add_packed_feature(td, "org.gnu.gdb.aarch64.core",
+					   core_types, 1));
 	TRY(gstub_tdesc_add_packed_regs(td, x_names, 31, 64, "int", NULL, 0));
 	TRY(gstub_tdesc_add_one_reg(td, "sp", 64, "data_ptr", NULL));
 	TRY(gstub_tdesc_add_one_reg(td, "pc", 64, "code_ptr", NULL));
@@ -163,10 +121,8 @@ static int add_core(struct gstub_tdesc *td)
 
 static int add_fpu(struct gstub_tdesc *td)
 {
-	TRY(gstub_tdesc_add_feature(td, "org.gnu.gdb.aarch64.fpu"));
-	TRY(gstub_tdesc_add_types(td, fpu_types, GSTUB_ARRAY_LEN(fpu_types)));
-	TRY(gstub_tdesc_add_types(td, fpstatus_types,
-				  GSTUB_ARRAY_LEN(fpstatus_types)));
+	TRY(gstub_tdesc_add_packed_feature(td, "org.gnu.gdb.aarch64.fpu",
+					   fpu_types, 1));
 	TRY(gstub_tdesc_add_packed_regs(td, v_names, 32, 128, "aarch64v",
 					NULL, GSTUB_TDESC_REGNUM_NEXT));
 	TRY(gstub_tdesc_add_one_reg(td, "fpsr", 32, "fpsr_flags", NULL));
@@ -176,30 +132,8 @@ static int add_fpu(struct gstub_tdesc *td)
 
 static int add_sve(struct gstub_tdesc *td, unsigned vq)
 {
-	struct gstub_tdesc_type t;
-	uint32_t i;
-
-	TRY(gstub_tdesc_add_feature(td, "org.gnu.gdb.aarch64.sve"));
-	/* The vector types live in td (their counts depend on vq); field
-	 * tables stay const. */
-	for (i = 0; i < GSTUB_ARRAY_LEN(sve_vectors); i++) {
-		memset(&t, 0, sizeof(t));
-		t.id = sve_vectors[i].id;
-		t.kind = GSTUB_TYPE_VECTOR;
-		t.elem = sve_vectors[i].elem;
-		t.count = sve_vectors[i].per_vq * vq;
-		TRY(gstub_tdesc_add_type(td, &t));
-	}
-	TRY(gstub_tdesc_add_types(td, sve_unions, GSTUB_ARRAY_LEN(sve_unions)));
-	memset(&t, 0, sizeof(t));
-	t.id = "svep";
-	t.kind = GSTUB_TYPE_VECTOR;
-	t.elem = "uint8";
-	t.count = 2 * vq;
-	TRY(gstub_tdesc_add_type(td, &t));
-	TRY(gstub_tdesc_add_types(td, fpstatus_types,
-				  GSTUB_ARRAY_LEN(fpstatus_types)));
-
+	TRY(gstub_tdesc_add_packed_feature(td, "org.gnu.gdb.aarch64.sve",
+					   sve_types, vq));
 	TRY(gstub_tdesc_add_packed_regs(td, z_names, 32, 128 * vq, "svev",
 					NULL, GSTUB_TDESC_REGNUM_NEXT));
 	TRY(gstub_tdesc_add_one_reg(td, "fpsr", 32, "fpsr_flags", NULL));

@@ -7,6 +7,7 @@
 #include <gstub/tdesc.h>
 
 #include "tdesc-internal.h"
+#include "tdesc-packed.h"
 
 /* Register names, each list one string of NUL-terminated names (no table
  * of pointers). r0-r12: */
@@ -26,18 +27,17 @@ static const char q_names[] =
 
 /* The views gdb gives its own q pseudo registers, so that `p $q0.u8`
  * reads the same whichever way q is described. */
-static const struct gstub_tdesc_field neon_q_fields[] = {
-	MEMBER("u8", "neon_v16u8"), MEMBER("u16", "neon_v8u16"),
-	MEMBER("u32", "neon_v4u32"), MEMBER("u64", "neon_v2u64"),
-	MEMBER("f32", "neon_v4f32"), MEMBER("f64", "neon_v2f64"),
-};
-
-static const struct gstub_tdesc_type neon_q_types[] = {
-	VEC("neon_v16u8", "uint8", 16), VEC("neon_v8u16", "uint16", 8),
-	VEC("neon_v4u32", "uint32", 4), VEC("neon_v2u64", "uint64", 2),
-	VEC("neon_v4f32", "ieee_single", 4), VEC("neon_v2f64", "ieee_double", 2),
-	UNION("neon_q", neon_q_fields),
-};
+/* The views gdb gives its own q pseudo registers, so that `p $q0.u8`
+ * reads the same whichever way q is described. */
+static const char neon_q_types[] =
+	PK_VECTOR("neon_v16u8", "uint8", 16) PK_VECTOR("neon_v8u16", "uint16", 8)
+	PK_VECTOR("neon_v4u32", "uint32", 4) PK_VECTOR("neon_v2u64", "uint64", 2)
+	PK_VECTOR("neon_v4f32", "ieee_single", 4)
+	PK_VECTOR("neon_v2f64", "ieee_double", 2)
+	PK_UNION("neon_q", 6)
+	PK_MEMBER("u8", "neon_v16u8") PK_MEMBER("u16", "neon_v8u16")
+	PK_MEMBER("u32", "neon_v4u32") PK_MEMBER("u64", "neon_v2u64")
+	PK_MEMBER("f32", "neon_v4f32") PK_MEMBER("f64", "neon_v2f64");
 
 /* The status register is 25, not 16: the FPA registers (16-24) used to sit
  * between pc and it. They are not described, so they take no room in `g`. */
@@ -107,9 +107,8 @@ static int build(struct gstub_tdesc *td, const struct gstub_arm_config *cfg)
 	/* gdb 13.1 shows q registers only when they are listed; they come
 	 * last so that every other register keeps gdbserver's number. */
 	if (cfg->neon_q) {
-		TRY(gstub_tdesc_add_feature(td, "org.gnu.gdb.arm.neon"));
-		TRY(gstub_tdesc_add_types(td, neon_q_types,
-					  GSTUB_ARRAY_LEN(neon_q_types)));
+		TRY(gstub_tdesc_add_packed_feature(td, "org.gnu.gdb.arm.neon",
+						   neon_q_types, 1));
 		TRY(gstub_tdesc_add_packed_regs(td, q_names, 16, 128,
 						"neon_q", "vector",
 						GSTUB_TDESC_REGNUM_NEXT));

@@ -30,6 +30,18 @@ int gstub_tdesc_add_feature(struct gstub_tdesc *td, const char *name)
 	return (int)td->nfeatures++;
 }
 
+int gstub_tdesc_add_packed_feature(struct gstub_tdesc *td, const char *name,
+				   const char *packed_types, uint32_t scale)
+{
+	int f = gstub_tdesc_add_feature(td, name);
+
+	if (f >= 0) {
+		td->features[f].packed_types = packed_types;
+		td->features[f].packed_scale = scale;
+	}
+	return f;
+}
+
 static bool type_shape_ok(const struct gstub_tdesc_type *t)
 {
 	switch (t->kind) {
@@ -148,18 +160,4 @@ int gstub_tdesc_add_one_reg(struct gstub_tdesc *td, const char *name,
 {
 	return gstub_tdesc_add_packed_regs(td, name, 1, bitsize, type, group,
 					   GSTUB_TDESC_REGNUM_NEXT);
-}
-
-int gstub_tdesc_add_types(struct gstub_tdesc *td,
-			  const struct gstub_tdesc_type *types, uint32_t n)
-{
-	uint32_t i;
-	int rc;
-
-	for (i = 0; i < n; i++) {
-		rc = gstub_tdesc_add_type(td, &types[i]);
-		if (rc < 0)
-			return rc;
-	}
-	return 0;
 }

@@ -25,21 +25,13 @@ int memcmp(const void *a, const void *b, size_t n);
 
 #define GSTUB_ARRAY_LEN(a) ((uint32_t)(sizeof(a) / sizeof((a)[0])))
 
-/* Table shorthands for the built-in descriptions. */
-#define BIT(name, b) { name, NULL, b, b }            /* one-bit flag */
-#define BITS(name, lo, hi) { name, NULL, lo, hi }    /* multi-bit field */
-#define MEMBER(name, type) { name, type, -1, -1 }    /* union member */
-#define VEC(id_, elem_, count_) \
-	{ .id = id_, .kind = GSTUB_TYPE_VECTOR, .elem = elem_, .count = count_ }
-#define UNION(id_, f) \
-	{ .id = id_, .kind = GSTUB_TYPE_UNION, .fields = f, \
-	  .nfields = GSTUB_ARRAY_LEN(f) }
-#define FLAGS(id_, size_, f) \
-	{ .id = id_, .kind = GSTUB_TYPE_FLAGS, .size = size_, .fields = f, \
-	  .nfields = GSTUB_ARRAY_LEN(f) }
-
 /* NUL-terminated strings equal (strcmp without libc). */
 bool gstub_tdesc_same_name(const char *a, const char *b);
+
+/* Open a feature whose types are the compact list `packed_types`
+ * (tdesc-packed.h; NULL for none), scaled vectors multiplied by `scale`. */
+int gstub_tdesc_add_packed_feature(struct gstub_tdesc *td, const char *name,
+				   const char *packed_types, uint32_t scale);
 
 /* Return a negative status from the enclosing function. */
 #define TRY(expr)                   \
@@ -64,8 +56,6 @@ int gstub_tdesc_add_packed_regs(struct gstub_tdesc *td, const char *names,
 int gstub_tdesc_add_one_reg(struct gstub_tdesc *td, const char *name,
 			    uint32_t bitsize, const char *type,
 			    const char *group);
-int gstub_tdesc_add_types(struct gstub_tdesc *td,
-			  const struct gstub_tdesc_type *types, uint32_t n);
 
 /* Length of a C string (no <string.h> here). */
 size_t gstub_tdesc_strlen(const char *s);

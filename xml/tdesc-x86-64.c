@@ -6,6 +6,7 @@
 #include <gstub/tdesc.h>
 
 #include "tdesc-internal.h"
+#include "tdesc-packed.h"
 
 static const char *const gp_names[] = {
 	"rax", "rbx", "rcx", "rdx", "rsi", "rdi", "rbp", "rsp",
@@ -27,46 +28,39 @@ static const char *const xmm_names[] = {
 	"xmm8", "xmm9", "xmm10", "xmm11", "xmm12", "xmm13", "xmm14", "xmm15",
 };
 
-static const struct gstub_tdesc_field eflags_fields[] = {
-	BIT("CF", 0), BIT("", 1), BIT("PF", 2), BIT("AF", 4), BIT("ZF", 6),
-	BIT("SF", 7), BIT("TF", 8), BIT("IF", 9), BIT("DF", 10), BIT("OF", 11),
-	BIT("NT", 14), BIT("RF", 16), BIT("VM", 17), BIT("AC", 18),
-	BIT("VIF", 19), BIT("VIP", 20), BIT("ID", 21),
-};
+/* Types in the compact form of tdesc-packed.h. eflags bit 1 is always
+ * set and has no name, as in gdb's own description. */
+static const char core_types[] =
+	PK_FLAGS("i386_eflags", 4, 17)
+	PK_BIT("CF", 0) PK_BIT("", 1) PK_BIT("PF", 2) PK_BIT("AF", 4)
+	PK_BIT("ZF", 6) PK_BIT("SF", 7) PK_BIT("TF", 8) PK_BIT("IF", 9)
+	PK_BIT("DF", 10) PK_BIT("OF", 11) PK_BIT("NT", 14) PK_BIT("RF", 16)
+	PK_BIT("VM", 17) PK_BIT("AC", 18) PK_BIT("VIF", 19) PK_BIT("VIP", 20)
+	PK_BIT("ID", 21);
 
-static const struct gstub_tdesc_type core_types[] = {
-	FLAGS("i386_eflags", 4, eflags_fields),
-};
-
-static const struct gstub_tdesc_field vec128_fields[] = {
-	MEMBER("v8_bfloat16", "v8bf16"), MEMBER("v8_half", "v8h"),
-	MEMBER("v4_float", "v4f"), MEMBER("v2_double", "v2d"),
-	MEMBER("v16_int8", "v16i8"), MEMBER("v8_int16", "v8i16"),
-	MEMBER("v4_int32", "v4i32"), MEMBER("v2_int64", "v2i64"),
-	MEMBER("uint128", "uint128"),
-};
-
-static const struct gstub_tdesc_field mxcsr_fields[] = {
-	BIT("IE", 0), BIT("DE", 1), BIT("ZE", 2), BIT("OE", 3), BIT("UE", 4),
-	BIT("PE", 5), BIT("DAZ", 6), BIT("IM", 7), BIT("DM", 8), BIT("ZM", 9),
-	BIT("OM", 10), BIT("UM", 11), BIT("PM", 12), BIT("FZ", 15),
-};
-
-static const struct gstub_tdesc_type sse_types[] = {
-	VEC("v8bf16", "bfloat16", 8), VEC("v8h", "ieee_half", 8),
-	VEC("v4f", "ieee_single", 4), VEC("v2d", "ieee_double", 2),
-	VEC("v16i8", "int8", 16), VEC("v8i16", "int16", 8),
-	VEC("v4i32", "int32", 4), VEC("v2i64", "int64", 2),
-	UNION("vec128", vec128_fields),
-	FLAGS("i386_mxcsr", 4, mxcsr_fields),
-};
+static const char sse_types[] =
+	PK_VECTOR("v8bf16", "bfloat16", 8) PK_VECTOR("v8h", "ieee_half", 8)
+	PK_VECTOR("v4f", "ieee_single", 4) PK_VECTOR("v2d", "ieee_double", 2)
+	PK_VECTOR("v16i8", "int8", 16) PK_VECTOR("v8i16", "int16", 8)
+	PK_VECTOR("v4i32", "int32", 4) PK_VECTOR("v2i64", "int64", 2)
+	PK_UNION("vec128", 9)
+	PK_MEMBER("v8_bfloat16", "v8bf16") PK_MEMBER("v8_half", "v8h")
+	PK_MEMBER("v4_float", "v4f") PK_MEMBER("v2_double", "v2d")
+	PK_MEMBER("v16_int8", "v16i8") PK_MEMBER("v8_int16", "v8i16")
+	PK_MEMBER("v4_int32", "v4i32") PK_MEMBER("v2_int64", "v2i64")
+	PK_MEMBER("uint128", "uint128")
+	PK_FLAGS("i386_mxcsr", 4, 14)
+	PK_BIT("IE", 0) PK_BIT("DE", 1) PK_BIT("ZE", 2) PK_BIT("OE", 3)
+	PK_BIT("UE", 4) PK_BIT("PE", 5) PK_BIT("DAZ", 6) PK_BIT("IM", 7)
+	PK_BIT("DM", 8) PK_BIT("ZM", 9) PK_BIT("OM", 10) PK_BIT("UM", 11)
+	PK_BIT("PM", 12) PK_BIT("FZ", 15);
 
 static int add_core(struct gstub_tdesc *td)
 {
 	uint32_t i;
 
-	TRY(gstub_tdesc_add_feature(td, "org.gnu.gdb.i386.core"));
-	TRY(gstub_tdesc_add_types(td, core_types, GSTUB_ARRAY_LEN(core_types)));
+	TRY(gstub_tdesc_add_packed_feature(td, "org.gnu.gdb.i386.core",
+					   core_types, 1));
 	/* rbp and rsp are pointers, the rest plain 64-bit integers */
 	for (i = 0; i < GSTUB_ARRAY_LEN(gp_names); i++)
 		TRY(gstub_tdesc_add_one_reg(td, gp_names[i], 64,
@@ -89,8 +83,8 @@ static int add_core(struct gstub_tdesc *td)
 
 static int add_sse(struct gstub_tdesc *td)
 {
-	TRY(gstub_tdesc_add_feature(td, "org.gnu.gdb.i386.sse"));
-	TRY(gstub_tdesc_add_types(td, sse_types, GSTUB_ARRAY_LEN(sse_types)));
+	TRY(gstub_tdesc_add_packed_feature(td, "org.gnu.gdb.i386.sse",
+					   sse_types, 1));
 	TRY(gstub_tdesc_add_reg_range(td, xmm_names, GSTUB_ARRAY_LEN(xmm_names),
 				      128, "vec128", NULL,
 				      GSTUB_TDESC_REGNUM_NEXT));

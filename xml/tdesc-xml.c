@@ -9,6 +9,7 @@
 #include <gstub/tdesc.h>
 
 #include "tdesc-internal.h"
+#include "tdesc-packed.h"
 
 /* A cursor over the virtual document: pos counts every byte emitted,
  * copied only counts those that fell inside [from, from + len). */
@@ -154,31 +155,61 @@ static const char *const type_tags[] = {
 	[GSTUB_TYPE_ENUM] = "enum",
 };
 
-static void put_type(struct xml_out *o, const struct gstub_tdesc_type *t)
+/* The start tag; false when there is none to write (unknown kind) or
+ * nothing more (a vector is one empty element). */
+static bool put_type_open(struct xml_out *o, const struct gstub_tdesc_type *t)
 {
-	const char *tag;
-	uint32_t i;
-
 	if (t->kind >= GSTUB_ARRAY_LEN(type_tags))
-		return;
-	tag = type_tags[t->kind];
+		return false;
 	put(o, "    <");
-	put(o, tag);
+	put(o, type_tags[t->kind]);
 	put_attr(o, "id", t->id);
 	if (t->kind == GSTUB_TYPE_VECTOR) {
 		put_attr(o, "type", t->elem);
 		put_attr_u32(o, "count", t->count);
 		put(o, "/>\n");
-		return;
+		return false;
 	}
 	if (t->size)
 		put_attr_u32(o, "size", t->size);
 	put(o, ">\n");
+	return true;
+}
+
+static void put_type_close(struct xml_out *o, const struct gstub_tdesc_type *t)
+{
+	put(o, "    </");
+	put(o, type_tags[t->kind]);
+	put(o, ">\n");
+}
+
+static void put_type(struct xml_out *o, const struct gstub_tdesc_type *t)
+{
+	uint32_t i;
+
+	if (!put_type_open(o, t))
+		return;
 	for (i = 0; i < t->nfields && t->fields; i++)
 		put_field(o, t, &t->fields[i]);
-	put(o, "    </");
-	put(o, tag);
-	put(o, ">\n");
+	put_type_close(o, t);
+}
+
+/* A built-in feature's compact type list (tdesc-packed.h). */
+static void put_packed_types(struct xml_out *o, const char *p, uint32_t scale)
+{
+	struct gstub_tdesc_type t;
+	struct gstub_tdesc_field f;
+	uint32_t i;
+
+	while ((p = gstub_tdesc_packed_type(p, scale, &t)) != NULL) {
+		if (!put_type_open(o, &t))
+			continue;
+		for (i = 0; i < t.nfields; i++) {
+			p = gstub_tdesc_packed_field(p, t.kind, &f);
+			put_field(o, &t, &f);
+		}
+		put_type_close(o, &t);
+	}
 }
 
 static void put_reg(struct xml_out *o, const struct gstub_tdesc_reg *r)
@@ -203,6 +234,9 @@ static void put_feature(struct xml_out *o, const struct gstub_tdesc *td,
 	put(o, "  <feature");
 	put_attr(o, "name", td->features[f].name);
 	put(o, ">\n");
+	if (td->features[f].packed_types)
+		put_packed_types(o, td->features[f].packed_types,
+				 td->features[f].packed_scale);
 	for (i = 0; i < td->ntypes && i < GSTUB_TDESC_MAX_TYPES; i++)
 		if (td->types[i].feature == f)
 			put_type(o, &td->types[i]);

@@ -76,6 +76,13 @@ struct gstub_tdesc_reg {
 
 struct gstub_tdesc_feature {
 	const char *name;   /* "org.gnu.gdb.aarch64.core" */
+	/* The built-in descriptions keep their types here, in a compact
+	 * string (xml/tdesc-packed.h) the XML writer renders before the
+	 * feature's rows of types[]; NULL otherwise. packed_scale multiplies
+	 * the counts of its scaled vectors (SVE: the vector length in
+	 * 128-bit granules). */
+	const char *packed_types;
+	uint32_t packed_scale;
 };
 
 struct gstub_tdesc {
