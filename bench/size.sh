@@ -333,7 +333,8 @@ status=0
 # the harness sets GSTUB_TARGET_CAN_STEP) or GSTUB_SVE_CURRENT.
 minimal="-DGSTUB_CONFIG_MONITOR=0 -DGSTUB_CONFIG_PACKET_LOG=0 \
 -DGSTUB_CONFIG_SYSCALL_CATCH=0 -DGSTUB_CONFIG_THREADS=0 \
--DGSTUB_CONFIG_ENGINE_STEPPING=0 -DGSTUB_CONFIG_SVE_CURRENT=0"
+-DGSTUB_CONFIG_ENGINE_STEPPING=0 -DGSTUB_CONFIG_SVE_CURRENT=0 \
+-DGSTUB_CONFIG_SW_BREAKPOINTS=0"
 # Each build as every embedder gets it by default, then with only the
 # next-pc decoder its architecture needs (GSTUB_CONFIG_NEXTPC_*), then the
 # smallest configuration (the budget is for this one; the others are

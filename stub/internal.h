@@ -195,6 +195,7 @@ int gstub_thread_list(const struct gstub *g, gstub_tid *tids, size_t max);
 
 /* ----- swbreak.c: software breakpoints done by the engine ----- */
 
+#if GSTUB_CONFIG_SW_BREAKPOINTS
 int gstub_swbreak_insert(struct gstub *g, uint64_t addr, uint64_t kind);
 int gstub_swbreak_remove(struct gstub *g, uint64_t addr, uint64_t kind);
 void gstub_swbreak_remove_all(struct gstub *g);
@@ -215,6 +216,47 @@ void gstub_swbreak_after_write(struct gstub *g, uint64_t addr,
  * its own claim. gstub_swbreak_at sees gdb's only. */
 int gstub_swbreak_insert_step(struct gstub *g, uint64_t addr, uint64_t kind);
 int gstub_swbreak_remove_step(struct gstub *g, uint64_t addr);
+#else
+/* Left out (gstub/config.h): no Z0, memory is what it holds, and a
+ * breakpoint stop is gdb's to recognise. */
+static inline bool gstub_swbreak_supported(const struct gstub *g)
+{
+	(void)g;
+	return false;
+}
+static inline int gstub_swbreak_insert(struct gstub *g, uint64_t addr,
+				       uint64_t kind)
+{
+	(void)g, (void)addr, (void)kind;
+	return GSTUB_REPLY_UNSUPPORTED;
+}
+static inline int gstub_swbreak_remove(struct gstub *g, uint64_t addr,
+				       uint64_t kind)
+{
+	(void)g, (void)addr, (void)kind;
+	return GSTUB_REPLY_UNSUPPORTED;
+}
+static inline void gstub_swbreak_remove_all(struct gstub *g)
+{
+	(void)g;
+}
+static inline bool gstub_swbreak_at(const struct gstub *g, uint64_t addr)
+{
+	(void)g, (void)addr;
+	return false;
+}
+static inline void gstub_swbreak_shadow_read(const struct gstub *g,
+					     uint64_t addr, uint8_t *data,
+					     size_t len)
+{
+	(void)g, (void)addr, (void)data, (void)len;
+}
+static inline void gstub_swbreak_after_write(struct gstub *g, uint64_t addr,
+					     const uint8_t *data, size_t len)
+{
+	(void)g, (void)addr, (void)data, (void)len;
+}
+#endif
 
 /* ----- stepping.c: range stepping, software single step, empty loops ----- */
 

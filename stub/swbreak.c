@@ -6,6 +6,8 @@
  */
 #include "internal.h"
 
+#if GSTUB_CONFIG_SW_BREAKPOINTS
+
 struct bp_insn {
 	uint8_t len;
 	uint8_t bytes[4];
@@ -269,3 +271,5 @@ void gstub_swbreak_after_write(struct gstub *g, uint64_t addr,
 						  insn.len);
 	}
 }
+
+#endif /* GSTUB_CONFIG_SW_BREAKPOINTS */

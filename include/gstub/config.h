@@ -18,6 +18,8 @@
  *   -DGSTUB_CONFIG_MONITOR=0 -DGSTUB_CONFIG_PACKET_LOG=0
  *   -DGSTUB_CONFIG_SYSCALL_CATCH=0 -DGSTUB_CONFIG_THREADS=0
  *   -DGSTUB_CONFIG_ENGINE_STEPPING=0 -DGSTUB_CONFIG_SVE_CURRENT=0
+ *   (and -DGSTUB_CONFIG_SW_BREAKPOINTS=0 when gdb may plant breakpoints
+ *   itself)
  * with a target that sets GSTUB_TARGET_CAN_STEP (the debug monitor's
  * single step, DEMCR.MON_STEP on Cortex-M).
  */
@@ -72,6 +74,21 @@
 #define GSTUB_CONFIG_SVE_CURRENT 1
 #endif
 
+/* Software breakpoints kept by the engine (Z0/z0): the original bytes
+ * saved, the architecture's breakpoint instruction written through the
+ * memory ops, memory reads shown the original bytes. Off: Z0 gets the
+ * empty reply and swbreak+ is not offered, so gdb plants its breakpoints
+ * itself with memory writes, as it does with any stub without Z0; a
+ * breakpoint stop is then a plain SIGTRAP that gdb matches against its
+ * own list. Code in flash needs hardware breakpoints (Z1) either way.
+ * GSTUB_CONFIG_ENGINE_STEPPING needs it for its temporary breakpoints. */
+#ifndef GSTUB_CONFIG_SW_BREAKPOINTS
+#define GSTUB_CONFIG_SW_BREAKPOINTS 1
+#endif
+
+#if GSTUB_CONFIG_ENGINE_STEPPING && !GSTUB_CONFIG_SW_BREAKPOINTS
+#error "GSTUB_CONFIG_ENGINE_STEPPING needs GSTUB_CONFIG_SW_BREAKPOINTS"
+#endif
 #if GSTUB_CONFIG_SYSCALL_CATCH && !GSTUB_CONFIG_ENGINE_STEPPING
 #error "GSTUB_CONFIG_SYSCALL_CATCH needs GSTUB_CONFIG_ENGINE_STEPPING"
 #endif

@@ -96,10 +96,11 @@ target() {
 # the packets it drops, the packet log and the decoders (no engine stepping).
 minimal="-DGSTUB_CONFIG_MONITOR=0 -DGSTUB_CONFIG_PACKET_LOG=0 \
 -DGSTUB_CONFIG_SYSCALL_CATCH=0 -DGSTUB_CONFIG_THREADS=0 \
--DGSTUB_CONFIG_ENGINE_STEPPING=0 -DGSTUB_CONFIG_SVE_CURRENT=0"
+-DGSTUB_CONFIG_ENGINE_STEPPING=0 -DGSTUB_CONFIG_SVE_CURRENT=0 \
+-DGSTUB_CONFIG_SW_BREAKPOINTS=0"
 left_out="gstub_cmd_monitor gstub_cmd_catch_syscalls gstub_cmd_xfer_threads \
 gstub_cmd_thread_extra_info gstub_log_begin gstub_log_bytes \
-gstub_catch_supported"
+gstub_catch_supported gstub_swbreak_insert gstub_swbreak_shadow_read"
 decoders="gstub_nextpc_a64 gstub_nextpc_arm gstub_nextpc_armv7m"
 
 # minimal NAME CC "FLAGS"

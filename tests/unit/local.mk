@@ -59,15 +59,12 @@ TESTS += tests/unit/tdesc-gdb-sve.sh tests/unit/tdesc-gdb-others.sh \
 EXTRA_DIST += tests/unit/tdesc-gdb-sve.sh tests/unit/tdesc-gdb-others.sh \
 	tests/unit/tdesc-gdb-qemu.sh tests/unit/tdesc-gdb-lib.sh
 
-# The engine with every build switch of gstub/config.h off, compiled from
-# its sources (not libgstub): left-out packets get the empty reply, the
-# core packets still work.
-ENGINE_MINIMAL_CONFIG = -DGSTUB_CONFIG_MONITOR=0 -DGSTUB_CONFIG_PACKET_LOG=0 \
-	-DGSTUB_CONFIG_SYSCALL_CATCH=0 -DGSTUB_CONFIG_THREADS=0 \
-	-DGSTUB_CONFIG_ENGINE_STEPPING=0 -DGSTUB_CONFIG_SVE_CURRENT=0
+# The engine in its smallest configuration, compiled from its sources (not
+# libgstub): left-out packets get the empty reply, the core packets still
+# work.
 check_PROGRAMS += tests/unit/engine-minimal
 TESTS += tests/unit/engine-minimal
 tests_unit_engine_minimal_SOURCES = tests/unit/engine-minimal.c \
 	tests/unit/mock-target.c tests/unit/mock-target.h \
 	$(engine_sources) $(nextpc_sources) $(tdesc_sources)
-tests_unit_engine_minimal_CPPFLAGS = $(AM_CPPFLAGS) $(ENGINE_MINIMAL_CONFIG)
+tests_unit_engine_minimal_CPPFLAGS = $(AM_CPPFLAGS) $(GSTUB_SMALLEST_CONFIG)

@@ -49,21 +49,38 @@ a64_monitor_all = $(engine_sources) $(nextpc_sources) $(tdesc_sources) \
 	$(baremetal_common_sources)
 a64_user_all = $(a64_user_c) $(a64_user_s)
 
-if HAVE_BAREMETAL_AARCH64
-# Built by `make` (the board tier needs it, and it proves the engine
-# builds freestanding).
-noinst_DATA += $(a64_fw)
-CLEANFILES += $(a64_fw) $(a64_dir)/gstub-fw-a64-monitor.o \
-	$(a64_dir)/gstub-fw-a64-user.o
+# The same firmware with the engine in its smallest configuration
+# ($(GSTUB_SMALLEST_CONFIG): no Z0, monitor commands, packet log, syscall
+# catching, threads, engine stepping or SVE `current` policy), the one
+# bench/size.sh measures: the board tier runs gdb against it too.
+a64_fw_smallest = $(a64_dir)/gstub-fw-a64-smallest.elf
 
-# Each part is one relocatable object (link.ld tells them apart by name);
-# headers in the lists are skipped, gcc would precompile them.
+# The monitor's sources for the compiler; headers in the list are skipped,
+# gcc would precompile them.
+a64_monitor_files = `for f in $(a64_monitor_all); do case $$f in *.c|*.S) \
+	if test -f $$f; then echo $$f; else echo $(srcdir)/$$f; fi;; esac; done`
+a64_link = $(AARCH64_CC) $(A64_COMMON_FLAGS) -static -no-pie \
+	-Wl,--build-id=none -Wl,--no-warn-rwx-segments \
+	-T $(srcdir)/$(a64_dir)/link.ld -o $@
+
+if HAVE_BAREMETAL_AARCH64
+# Built by `make` (the board tier needs them, and they prove the engine
+# builds freestanding).
+noinst_DATA += $(a64_fw) $(a64_fw_smallest)
+CLEANFILES += $(a64_fw) $(a64_dir)/gstub-fw-a64-monitor.o \
+	$(a64_dir)/gstub-fw-a64-user.o $(a64_fw_smallest) \
+	$(a64_dir)/gstub-fw-a64-smallest-monitor.o
+
+# Each part is one relocatable object (link.ld tells them apart by name).
 $(a64_dir)/gstub-fw-a64-monitor.o: $(a64_monitor_all) include/gstub/gstub.h \
-		include/gstub/tdesc.h
+		include/gstub/tdesc.h include/gstub/config.h
 	@$(MKDIR_P) $(a64_dir)
-	$(AM_V_CC)$(AARCH64_CC) $(A64_MONITOR_FLAGS) -r -o $@ \
-	  `for f in $(a64_monitor_all); do case $$f in *.c|*.S) \
-	    if test -f $$f; then echo $$f; else echo $(srcdir)/$$f; fi;; esac; done`
+	$(AM_V_CC)$(AARCH64_CC) $(A64_MONITOR_FLAGS) -r -o $@ $(a64_monitor_files)
+$(a64_dir)/gstub-fw-a64-smallest-monitor.o: $(a64_monitor_all) \
+		include/gstub/gstub.h include/gstub/tdesc.h include/gstub/config.h
+	@$(MKDIR_P) $(a64_dir)
+	$(AM_V_CC)$(AARCH64_CC) $(A64_MONITOR_FLAGS) $(GSTUB_SMALLEST_CONFIG) \
+	  -r -o $@ $(a64_monitor_files)
 $(a64_dir)/gstub-fw-a64-user.o: $(a64_user_all)
 	@$(MKDIR_P) $(a64_dir)
 	$(AM_V_CC)$(AARCH64_CC) $(A64_USER_FLAGS) -r -o $@ \
@@ -71,7 +88,10 @@ $(a64_dir)/gstub-fw-a64-user.o: $(a64_user_all)
 	    if test -f $$f; then echo $$f; else echo $(srcdir)/$$f; fi; done`
 $(a64_fw): $(a64_dir)/gstub-fw-a64-monitor.o $(a64_dir)/gstub-fw-a64-user.o \
 		$(a64_dir)/link.ld
-	$(AM_V_GEN)$(AARCH64_CC) $(A64_COMMON_FLAGS) -static -no-pie \
-	  -Wl,--build-id=none -Wl,--no-warn-rwx-segments -T $(srcdir)/$(a64_dir)/link.ld -o $@ \
-	  $(a64_dir)/gstub-fw-a64-monitor.o $(a64_dir)/gstub-fw-a64-user.o
+	$(AM_V_GEN)$(a64_link) $(a64_dir)/gstub-fw-a64-monitor.o \
+	  $(a64_dir)/gstub-fw-a64-user.o
+$(a64_fw_smallest): $(a64_dir)/gstub-fw-a64-smallest-monitor.o \
+		$(a64_dir)/gstub-fw-a64-user.o $(a64_dir)/link.ld
+	$(AM_V_GEN)$(a64_link) $(a64_dir)/gstub-fw-a64-smallest-monitor.o \
+	  $(a64_dir)/gstub-fw-a64-user.o
 endif
