@@ -5,6 +5,8 @@
  * no buffer ever holds it whole and every window of the same table is
  * byte-for-byte the same document.
  */
+#include <stdarg.h>
+
 #include <gstub/gstub.h>
 #include <gstub/tdesc.h>
 
@@ -86,42 +88,41 @@ static void put_u32(struct xml_out *o, uint32_t v)
 	put_n(o, buf + i, sizeof(buf) - i);
 }
 
-static void put_i32(struct xml_out *o, int32_t v)
+/*
+ * Text with values: `fmt` is copied, except %s (a string, escaped), %u (a
+ * uint32_t) and %d (an int32_t). One call writes a whole element's start,
+ * which keeps each element readable as the XML it makes.
+ */
+static void put_fmt(struct xml_out *o, const char *fmt, ...)
 {
-	if (v < 0) {
-		put(o, "-");
-		put_u32(o, (uint32_t)0 - (uint32_t)v);
-	} else {
-		put_u32(o, (uint32_t)v);
+	const char *run = fmt;
+	va_list ap;
+
+	va_start(ap, fmt);
+	for (; *fmt; fmt++) {
+		int32_t v;
+
+		if (*fmt != '%')
+			continue;
+		put_n(o, run, (size_t)(fmt - run));
+		run = fmt + 2;
+		switch (*++fmt) {
+		case 's':
+			put_escaped(o, va_arg(ap, const char *));
+			break;
+		case 'd':
+			v = va_arg(ap, int32_t);
+			if (v < 0)
+				put_n(o, "-", 1);
+			put_u32(o, v < 0 ? (uint32_t)0 - (uint32_t)v : (uint32_t)v);
+			break;
+		default: /* 'u' */
+			put_u32(o, va_arg(ap, uint32_t));
+			break;
+		}
 	}
-}
-
-/* ` name="value"` */
-static void put_attr(struct xml_out *o, const char *name, const char *value)
-{
-	put(o, " ");
-	put(o, name);
-	put(o, "=\"");
-	put_escaped(o, value);
-	put(o, "\"");
-}
-
-static void put_attr_u32(struct xml_out *o, const char *name, uint32_t v)
-{
-	put(o, " ");
-	put(o, name);
-	put(o, "=\"");
-	put_u32(o, v);
-	put(o, "\"");
-}
-
-static void put_attr_i32(struct xml_out *o, const char *name, int32_t v)
-{
-	put(o, " ");
-	put(o, name);
-	put(o, "=\"");
-	put_i32(o, v);
-	put(o, "\"");
+	put_n(o, run, (size_t)(fmt - run));
+	va_end(ap);
 }
 
 static void put_field(struct xml_out *o, const struct gstub_tdesc_type *t,
@@ -130,20 +131,16 @@ static void put_field(struct xml_out *o, const struct gstub_tdesc_type *t,
 	const char *name = f->name ? f->name : "";
 
 	if (t->kind == GSTUB_TYPE_ENUM) {
-		put(o, "      <evalue");
-		put_attr(o, "name", name);
-		put_attr_i32(o, "value", f->start);
-		put(o, "/>\n");
+		put_fmt(o, "      <evalue name=\"%s\" value=\"%d\"/>\n", name,
+			f->start);
 		return;
 	}
-	put(o, "      <field");
-	put_attr(o, "name", name);
-	if (f->start >= 0) {
-		put_attr_i32(o, "start", f->start);
-		put_attr_i32(o, "end", f->end >= 0 ? f->end : f->start);
-	}
+	put_fmt(o, "      <field name=\"%s\"", name);
+	if (f->start >= 0)
+		put_fmt(o, " start=\"%d\" end=\"%d\"", f->start,
+			f->end >= 0 ? f->end : f->start);
 	if (f->type)
-		put_attr(o, "type", f->type);
+		put_fmt(o, " type=\"%s\"", f->type);
 	put(o, "/>\n");
 }
 
@@ -161,26 +158,20 @@ static bool put_type_open(struct xml_out *o, const struct gstub_tdesc_type *t)
 {
 	if (t->kind >= GSTUB_ARRAY_LEN(type_tags))
 		return false;
-	put(o, "    <");
-	put(o, type_tags[t->kind]);
-	put_attr(o, "id", t->id);
+	put_fmt(o, "    <%s id=\"%s\"", type_tags[t->kind], t->id);
 	if (t->kind == GSTUB_TYPE_VECTOR) {
-		put_attr(o, "type", t->elem);
-		put_attr_u32(o, "count", t->count);
-		put(o, "/>\n");
+		put_fmt(o, " type=\"%s\" count=\"%u\"/>\n", t->elem, t->count);
 		return false;
 	}
 	if (t->size)
-		put_attr_u32(o, "size", t->size);
+		put_fmt(o, " size=\"%u\"", t->size);
 	put(o, ">\n");
 	return true;
 }
 
 static void put_type_close(struct xml_out *o, const struct gstub_tdesc_type *t)
 {
-	put(o, "    </");
-	put(o, type_tags[t->kind]);
-	put(o, ">\n");
+	put_fmt(o, "    </%s>\n", type_tags[t->kind]);
 }
 
 static void put_type(struct xml_out *o, const struct gstub_tdesc_type *t)
@@ -214,13 +205,10 @@ static void put_packed_types(struct xml_out *o, const char *p, uint32_t scale)
 
 static void put_reg(struct xml_out *o, const struct gstub_tdesc_reg *r)
 {
-	put(o, "    <reg");
-	put_attr(o, "name", r->name);
-	put_attr_u32(o, "bitsize", r->bitsize);
-	put_attr(o, "type", r->type ? r->type : "int");
-	put_attr_u32(o, "regnum", r->regnum);
+	put_fmt(o, "    <reg name=\"%s\" bitsize=\"%u\" type=\"%s\" regnum=\"%u\"",
+		r->name, r->bitsize, r->type ? r->type : "int", r->regnum);
 	if (r->group)
-		put_attr(o, "group", r->group);
+		put_fmt(o, " group=\"%s\"", r->group);
 	if (!r->save_restore)
 		put(o, " save-restore=\"no\"");
 	put(o, "/>\n");
@@ -231,9 +219,7 @@ static void put_feature(struct xml_out *o, const struct gstub_tdesc *td,
 {
 	uint32_t i;
 
-	put(o, "  <feature");
-	put_attr(o, "name", td->features[f].name);
-	put(o, ">\n");
+	put_fmt(o, "  <feature name=\"%s\">\n", td->features[f].name);
 	if (td->features[f].packed_types)
 		put_packed_types(o, td->features[f].packed_types,
 				 td->features[f].packed_scale);
@@ -255,16 +241,11 @@ size_t gstub_tdesc_xml_render(const struct gstub_tdesc *td, size_t from,
 	put(&o, "<?xml version=\"1.0\"?>\n"
 		"<!DOCTYPE target SYSTEM \"gdb-target.dtd\">\n"
 		"<target version=\"1.0\">\n");
-	if (td->architecture) {
-		put(&o, "  <architecture>");
-		put_escaped(&o, td->architecture);
-		put(&o, "</architecture>\n");
-	}
-	if (td->osabi) {
-		put(&o, "  <osabi>");
-		put_escaped(&o, td->osabi);
-		put(&o, "</osabi>\n");
-	}
+	if (td->architecture)
+		put_fmt(&o, "  <architecture>%s</architecture>\n",
+			td->architecture);
+	if (td->osabi)
+		put_fmt(&o, "  <osabi>%s</osabi>\n", td->osabi);
 	for (f = 0; f < td->nfeatures && f < GSTUB_TDESC_MAX_FEATURES; f++)
 		put_feature(&o, td, f);
 	put(&o, "</target>\n");
