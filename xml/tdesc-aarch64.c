@@ -9,32 +9,7 @@
 #include "tdesc-internal.h"
 #include "tdesc-packed.h"
 
-/* Register names, each list one string of NUL-terminated names: no table
- * of pointers (8 bytes a name on LP64). */
-static const char x_names[] =
-	"x0\0" "x1\0" "x2\0" "x3\0" "x4\0" "x5\0" "x6\0" "x7\0" "x8\0" "x9\0"
-	"x10\0" "x11\0" "x12\0" "x13\0" "x14\0" "x15\0" "x16\0" "x17\0"
-	"x18\0" "x19\0" "x20\0" "x21\0" "x22\0" "x23\0" "x24\0" "x25\0"
-	"x26\0" "x27\0" "x28\0" "x29\0" "x30\0";
-
-static const char v_names[] =
-	"v0\0" "v1\0" "v2\0" "v3\0" "v4\0" "v5\0" "v6\0" "v7\0" "v8\0" "v9\0"
-	"v10\0" "v11\0" "v12\0" "v13\0" "v14\0" "v15\0" "v16\0" "v17\0"
-	"v18\0" "v19\0" "v20\0" "v21\0" "v22\0" "v23\0" "v24\0" "v25\0"
-	"v26\0" "v27\0" "v28\0" "v29\0" "v30\0" "v31\0";
-
-static const char z_names[] =
-	"z0\0" "z1\0" "z2\0" "z3\0" "z4\0" "z5\0" "z6\0" "z7\0" "z8\0" "z9\0"
-	"z10\0" "z11\0" "z12\0" "z13\0" "z14\0" "z15\0" "z16\0" "z17\0"
-	"z18\0" "z19\0" "z20\0" "z21\0" "z22\0" "z23\0" "z24\0" "z25\0"
-	"z26\0" "z27\0" "z28\0" "z29\0" "z30\0" "z31\0";
-
-/* p0-p15 then ffr: all predicate-sized */
-static const char p_names[] =
-	"p0\0" "p1\0" "p2\0" "p3\0" "p4\0" "p5\0" "p6\0" "p7\0" "p8\0" "p9\0"
-	"p10\0" "p11\0" "p12\0" "p13\0" "p14\0" "p15\0" "ffr\0";
-
-/* ----- types, in the compact form of tdesc-packed.h ----- */
+/* ----- types and registers, in the compact form of tdesc-packed.h ----- */
 
 static const char core_types[] =
 	PK_FLAGS("cpsr_flags", 4, 19)
@@ -108,88 +83,74 @@ static const char sve_types[] =
 	PK_SCALED_VECTOR("svep", "uint8", 2)
 	FPSTATUS_TYPES;
 
-static int add_core(struct gstub_tdesc *td)
-{
-	TRY(gstub_tdesc_add_packed_feature(td, "org.gnu.gdb.aarch64.core",
-					   core_types, 1));
-	TRY(gstub_tdesc_add_packed_regs(td, x_names, 31, 64, "int", NULL, 0));
-	TRY(gstub_tdesc_add_one_reg(td, "sp", 64, "data_ptr", NULL));
-	TRY(gstub_tdesc_add_one_reg(td, "pc", 64, "code_ptr", NULL));
-	TRY(gstub_tdesc_add_one_reg(td, "cpsr", 32, "cpsr_flags", NULL));
-	return 0;
-}
+static const char core_regs[] =
+	PK_REGS(31, 8, "int")
+	"x0\0" "x1\0" "x2\0" "x3\0" "x4\0" "x5\0" "x6\0" "x7\0" "x8\0" "x9\0"
+	"x10\0" "x11\0" "x12\0" "x13\0" "x14\0" "x15\0" "x16\0" "x17\0"
+	"x18\0" "x19\0" "x20\0" "x21\0" "x22\0" "x23\0" "x24\0" "x25\0"
+	"x26\0" "x27\0" "x28\0" "x29\0" "x30\0"
+	PK_REGS(1, 8, "data_ptr") "sp\0"
+	PK_REGS(1, 8, "code_ptr") "pc\0"
+	PK_REGS(1, 4, "cpsr_flags") "cpsr\0";
 
-static int add_fpu(struct gstub_tdesc *td)
-{
-	TRY(gstub_tdesc_add_packed_feature(td, "org.gnu.gdb.aarch64.fpu",
-					   fpu_types, 1));
-	TRY(gstub_tdesc_add_packed_regs(td, v_names, 32, 128, "aarch64v",
-					NULL, GSTUB_TDESC_REGNUM_NEXT));
-	TRY(gstub_tdesc_add_one_reg(td, "fpsr", 32, "fpsr_flags", NULL));
-	TRY(gstub_tdesc_add_one_reg(td, "fpcr", 32, "fpcr_flags", NULL));
-	return 0;
-}
+#define FPSTATUS_REGS \
+	PK_REGS(1, 4, "fpsr_flags") "fpsr\0" PK_REGS(1, 4, "fpcr_flags") "fpcr\0"
 
-static int add_sve(struct gstub_tdesc *td, unsigned vq)
-{
-	TRY(gstub_tdesc_add_packed_feature(td, "org.gnu.gdb.aarch64.sve",
-					   sve_types, vq));
-	TRY(gstub_tdesc_add_packed_regs(td, z_names, 32, 128 * vq, "svev",
-					NULL, GSTUB_TDESC_REGNUM_NEXT));
-	TRY(gstub_tdesc_add_one_reg(td, "fpsr", 32, "fpsr_flags", NULL));
-	TRY(gstub_tdesc_add_one_reg(td, "fpcr", 32, "fpcr_flags", NULL));
-	TRY(gstub_tdesc_add_packed_regs(td, p_names, 17, 16 * vq, "svep",
-					NULL, GSTUB_TDESC_REGNUM_NEXT));
-	TRY(gstub_tdesc_add_one_reg(td, "vg", 64, "int", NULL));
-	return 0;
-}
+static const char fpu_regs[] =
+	PK_REGS(32, 16, "aarch64v")
+	"v0\0" "v1\0" "v2\0" "v3\0" "v4\0" "v5\0" "v6\0" "v7\0" "v8\0" "v9\0"
+	"v10\0" "v11\0" "v12\0" "v13\0" "v14\0" "v15\0" "v16\0" "v17\0"
+	"v18\0" "v19\0" "v20\0" "v21\0" "v22\0" "v23\0" "v24\0" "v25\0"
+	"v26\0" "v27\0" "v28\0" "v29\0" "v30\0" "v31\0"
+	FPSTATUS_REGS;
 
-static int add_pauth(struct gstub_tdesc *td)
-{
-	TRY(gstub_tdesc_add_feature(td, "org.gnu.gdb.aarch64.pauth"));
-	TRY(gstub_tdesc_add_one_reg(td, "pauth_dmask", 64, "int", NULL));
-	TRY(gstub_tdesc_add_one_reg(td, "pauth_cmask", 64, "int", NULL));
-	return 0;
-}
+/* z and p sizes are per 128-bit granule, times the feature's vq */
+static const char sve_regs[] =
+	PK_SCALED_REGS(32, 16, "svev")
+	"z0\0" "z1\0" "z2\0" "z3\0" "z4\0" "z5\0" "z6\0" "z7\0" "z8\0" "z9\0"
+	"z10\0" "z11\0" "z12\0" "z13\0" "z14\0" "z15\0" "z16\0" "z17\0"
+	"z18\0" "z19\0" "z20\0" "z21\0" "z22\0" "z23\0" "z24\0" "z25\0"
+	"z26\0" "z27\0" "z28\0" "z29\0" "z30\0" "z31\0"
+	FPSTATUS_REGS
+	PK_SCALED_REGS(17, 2, "svep")
+	"p0\0" "p1\0" "p2\0" "p3\0" "p4\0" "p5\0" "p6\0" "p7\0" "p8\0" "p9\0"
+	"p10\0" "p11\0" "p12\0" "p13\0" "p14\0" "p15\0" "ffr\0"
+	PK_REGS(1, 8, "int") "vg\0";
 
-static int add_mte(struct gstub_tdesc *td)
-{
-	struct gstub_tdesc_reg r;
+static const char pauth_regs[] =
+	PK_REGS(2, 8, "int") "pauth_dmask\0" "pauth_cmask\0";
 
-	TRY(gstub_tdesc_add_feature(td, "org.gnu.gdb.aarch64.mte"));
-	memset(&r, 0, sizeof(r));
-	r.name = "tag_ctl";
-	r.bitsize = 64;
-	r.type = "uint64";
-	r.group = "system";
-	r.save_restore = false; /* a control register, not program state */
-	r.regnum = GSTUB_TDESC_REGNUM_NEXT;
-	return gstub_tdesc_add_reg(td, &r);
-}
+/* a control register, not program state: gdb does not save it */
+static const char mte_regs[] =
+	PK_UNSAVED_REGS(1, 8, "uint64", "system") "tag_ctl\0";
 
-static int add_tls(struct gstub_tdesc *td, bool tpidr2)
-{
-	TRY(gstub_tdesc_add_feature(td, "org.gnu.gdb.aarch64.tls"));
-	TRY(gstub_tdesc_add_one_reg(td, "tpidr", 64, "data_ptr", NULL));
-	if (tpidr2)
-		TRY(gstub_tdesc_add_one_reg(td, "tpidr2", 64, "data_ptr", NULL));
-	return 0;
-}
+static const char tls_regs[] = PK_REGS(1, 8, "data_ptr") "tpidr\0";
+static const char tls2_regs[] =
+	PK_REGS(2, 8, "data_ptr") "tpidr\0" "tpidr2\0";
 
 static int build(struct gstub_tdesc *td, const struct gstub_aarch64_config *cfg)
 {
 	gstub_tdesc_init(td, GSTUB_ARCH_AARCH64, "aarch64");
-	TRY(add_core(td));
+	TRY(gstub_tdesc_add_packed_feature(td, "org.gnu.gdb.aarch64.core",
+					   core_types, core_regs, 1));
 	if (cfg->sve_vq)
-		TRY(add_sve(td, cfg->sve_vq));
+		TRY(gstub_tdesc_add_packed_feature(td, "org.gnu.gdb.aarch64.sve",
+						   sve_types, sve_regs,
+						   cfg->sve_vq));
 	else
-		TRY(add_fpu(td));
+		TRY(gstub_tdesc_add_packed_feature(td, "org.gnu.gdb.aarch64.fpu",
+						   fpu_types, fpu_regs, 1));
 	if (cfg->pauth)
-		TRY(add_pauth(td));
+		TRY(gstub_tdesc_add_packed_feature(td, "org.gnu.gdb.aarch64.pauth",
+						   NULL, pauth_regs, 1));
 	if (cfg->mte)
-		TRY(add_mte(td));
+		TRY(gstub_tdesc_add_packed_feature(td, "org.gnu.gdb.aarch64.mte",
+						   NULL, mte_regs, 1));
 	if (cfg->tls)
-		TRY(add_tls(td, cfg->tpidr2));
+		TRY(gstub_tdesc_add_packed_feature(td, "org.gnu.gdb.aarch64.tls",
+						   NULL,
+						   cfg->tpidr2 ? tls2_regs
+							       : tls_regs, 1));
 	/* What gdbserver expedites: x29, sp, pc (and vg with SVE, which the
 	 * engine can find by name). */
 	td->fp_regnum = 29;

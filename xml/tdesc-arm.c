@@ -21,10 +21,6 @@ static const char d_names[] =
 	"d18\0" "d19\0" "d20\0" "d21\0" "d22\0" "d23\0" "d24\0" "d25\0"
 	"d26\0" "d27\0" "d28\0" "d29\0" "d30\0" "d31\0";
 
-static const char q_names[] =
-	"q0\0" "q1\0" "q2\0" "q3\0" "q4\0" "q5\0" "q6\0" "q7\0" "q8\0" "q9\0"
-	"q10\0" "q11\0" "q12\0" "q13\0" "q14\0" "q15\0";
-
 /* The views gdb gives its own q pseudo registers, so that `p $q0.u8`
  * reads the same whichever way q is described. */
 /* The views gdb gives its own q pseudo registers, so that `p $q0.u8`
@@ -38,6 +34,12 @@ static const char neon_q_types[] =
 	PK_MEMBER("u8", "neon_v16u8") PK_MEMBER("u16", "neon_v8u16")
 	PK_MEMBER("u32", "neon_v4u32") PK_MEMBER("u64", "neon_v2u64")
 	PK_MEMBER("f32", "neon_v4f32") PK_MEMBER("f64", "neon_v2f64");
+
+/* the D registers already save and restore them */
+static const char neon_q_regs[] =
+	PK_UNSAVED_REGS(16, 16, "neon_q", "vector")
+	"q0\0" "q1\0" "q2\0" "q3\0" "q4\0" "q5\0" "q6\0" "q7\0" "q8\0" "q9\0"
+	"q10\0" "q11\0" "q12\0" "q13\0" "q14\0" "q15\0";
 
 /* The status register is 25, not 16: the FPA registers (16-24) used to sit
  * between pc and it. They are not described, so they take no room in `g`. */
@@ -108,13 +110,8 @@ static int build(struct gstub_tdesc *td, const struct gstub_arm_config *cfg)
 	 * last so that every other register keeps gdbserver's number. */
 	if (cfg->neon_q) {
 		TRY(gstub_tdesc_add_packed_feature(td, "org.gnu.gdb.arm.neon",
-						   neon_q_types, 1));
-		TRY(gstub_tdesc_add_packed_regs(td, q_names, 16, 128,
-						"neon_q", "vector",
-						GSTUB_TDESC_REGNUM_NEXT));
-		/* the D registers already save and restore them */
-		for (uint32_t i = td->nregs - 16; i < td->nregs; i++)
-			td->regs[i].save_restore = false;
+						   neon_q_types, neon_q_regs,
+						   1));
 	}
 	/* gdbserver expedites r11, sp, pc; Thumb-only M-profile code keeps
 	 * its frame pointer in r7. */

@@ -7,6 +7,7 @@
 #include <gstub/tdesc.h>
 
 #include "tdesc-internal.h"
+#include "tdesc-packed.h"
 
 void gstub_tdesc_init(struct gstub_tdesc *td, enum gstub_arch arch,
 		      const char *architecture)
@@ -30,14 +31,42 @@ int gstub_tdesc_add_feature(struct gstub_tdesc *td, const char *name)
 	return (int)td->nfeatures++;
 }
 
-int gstub_tdesc_add_packed_feature(struct gstub_tdesc *td, const char *name,
-				   const char *packed_types, uint32_t scale)
+static const char *after_string(const char *p)
 {
+	while (*p++)
+		;
+	return p;
+}
+
+int gstub_tdesc_add_packed_feature(struct gstub_tdesc *td, const char *name,
+				   const char *packed_types,
+				   const char *packed_regs, uint32_t scale)
+{
+	struct gstub_tdesc_reg r;
+	const char *p = packed_regs;
 	int f = gstub_tdesc_add_feature(td, name);
 
-	if (f >= 0) {
-		td->features[f].packed_types = packed_types;
-		td->features[f].packed_scale = scale;
+	if (f < 0)
+		return f;
+	td->features[f].packed_types = packed_types;
+	td->features[f].packed_scale = scale;
+	memset(&r, 0, sizeof(r));
+	while (p && *p) {
+		uint8_t flags = (uint8_t)p[0], n = (uint8_t)p[1];
+
+		r.bitsize = 8u * (uint8_t)p[2] *
+			    (flags & PK_REGS_SCALED ? scale : 1);
+		r.type = p + 3;
+		p = after_string(r.type);
+		r.group = *p ? p : NULL;
+		p = after_string(p);
+		r.save_restore = !(flags & PK_REGS_NO_SAVE);
+		r.regnum = GSTUB_TDESC_REGNUM_NEXT;
+		for (; n; n--) {
+			r.name = p;
+			TRY(gstub_tdesc_add_reg(td, &r));
+			p = after_string(p);
+		}
 	}
 	return f;
 }

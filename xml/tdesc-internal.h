@@ -28,10 +28,12 @@ int memcmp(const void *a, const void *b, size_t n);
 /* NUL-terminated strings equal (strcmp without libc). */
 bool gstub_tdesc_same_name(const char *a, const char *b);
 
-/* Open a feature whose types are the compact list `packed_types`
- * (tdesc-packed.h; NULL for none), scaled vectors multiplied by `scale`. */
+/* A feature in the compact form of tdesc-packed.h: its types
+ * `packed_types` and then its registers `packed_regs` (either NULL for
+ * none), scaled vector counts and register sizes multiplied by `scale`. */
 int gstub_tdesc_add_packed_feature(struct gstub_tdesc *td, const char *name,
-				   const char *packed_types, uint32_t scale);
+				   const char *packed_types,
+				   const char *packed_regs, uint32_t scale);
 
 /* Return a negative status from the enclosing function. */
 #define TRY(expr)                   \

@@ -14,6 +14,14 @@
  *                       NUL
  *     PK_FLAGS          size byte, field count byte, then per field: name,
  *                       NUL, start bit byte, end bit byte
+ *
+ * Their registers may be compact too: a run of register groups ending at
+ * the string's NUL, each
+ *   flags byte (PK_REGS_*, never 0), count byte, size byte (bytes; with
+ *   PK_REGS_SCALED per unit of packed_scale), type, NUL, group, NUL (empty
+ *   for none), then `count` names each ending in NUL,
+ * numbered one after the other from the previous register on.
+ *
  * Numbers are single bytes written with PK_BYTE(n), 0 <= n < 64.
  */
 #ifndef GSTUB_XML_TDESC_PACKED_H
@@ -34,6 +42,18 @@
 #define PK_FLAGS(id, size, nfields) "\004" id "\0" PK_BYTE(size) PK_BYTE(nfields)
 #define PK_BIT(name, bit) name "\0" PK_BYTE(bit) PK_BYTE(bit)
 #define PK_BITS(name, lo, hi) name "\0" PK_BYTE(lo) PK_BYTE(hi)
+
+#define PK_REGS_PLAIN 1
+#define PK_REGS_SCALED 2  /* size times the feature's packed_scale */
+#define PK_REGS_NO_SAVE 4 /* save-restore="no" */
+
+#define PK_REGS(count, bytes, type) \
+	"\001" PK_BYTE(count) PK_BYTE(bytes) type "\0" "\0"
+#define PK_SCALED_REGS(count, bytes_per_unit, type) \
+	"\003" PK_BYTE(count) PK_BYTE(bytes_per_unit) type "\0" "\0"
+/* In a group, and left to the registers they are views of to save. */
+#define PK_UNSAVED_REGS(count, bytes, type, group) \
+	"\005" PK_BYTE(count) PK_BYTE(bytes) type "\0" group "\0"
 
 /* Decode the record at p into t (fields, nfields and feature left 0) and
  * return where its fields begin (the next record for a vector); NULL at

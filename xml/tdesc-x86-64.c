@@ -60,7 +60,7 @@ static int add_core(struct gstub_tdesc *td)
 	uint32_t i;
 
 	TRY(gstub_tdesc_add_packed_feature(td, "org.gnu.gdb.i386.core",
-					   core_types, 1));
+					   core_types, NULL, 1));
 	/* rbp and rsp are pointers, the rest plain 64-bit integers */
 	for (i = 0; i < GSTUB_ARRAY_LEN(gp_names); i++)
 		TRY(gstub_tdesc_add_one_reg(td, gp_names[i], 64,
@@ -84,7 +84,7 @@ static int add_core(struct gstub_tdesc *td)
 static int add_sse(struct gstub_tdesc *td)
 {
 	TRY(gstub_tdesc_add_packed_feature(td, "org.gnu.gdb.i386.sse",
-					   sse_types, 1));
+					   sse_types, NULL, 1));
 	TRY(gstub_tdesc_add_reg_range(td, xmm_names, GSTUB_ARRAY_LEN(xmm_names),
 				      128, "vec128", NULL,
 				      GSTUB_TDESC_REGNUM_NEXT));
