@@ -16,6 +16,7 @@ arm_fw_monitor_sources = \
 	$(arm_fw_dir)/monitor.c \
 	$(arm_fw_dir)/target_ops.c \
 	$(arm_fw_dir)/register_ops.c \
+	$(arm_fw_dir)/hwdebug.c \
 	$(arm_fw_dir)/memory_map.c
 
 arm_fw_user_sources = \

@@ -15,8 +15,10 @@
 #define SYS_EXIT 1u
 #define SYS_WRITE 4u
 
-/* Debug-event fault status (IFSR.FS): BKPT taken as a prefetch abort. */
+/* Debug-event fault status (IFSR/DFSR.FS, short format): BKPT or a
+ * breakpoint register as a prefetch abort, a watchpoint as a data abort. */
 #define FSR_DEBUG_EVENT 0x2u
+#define FSR_FS_MASK 0x40fu
 
 struct user_context user_ctx;
 struct gstub fw_gstub;
@@ -69,6 +71,7 @@ static void report(enum gstub_stop_reason reason, int signal)
 static void restart_program(void)
 {
 	gstub_reset_connection(&fw_gstub);
+	hwdebug_reset();
 	program_reset();
 	report(GSTUB_STOP_SIGNAL, GSTUB_SIGTRAP);
 	fw_requests.resume = false;
@@ -137,6 +140,37 @@ static void after_feed(void)
 	}
 }
 
+/*
+ * A serial line has no connect event, but gdb opens every session with
+ * qSupported ('$' never appears inside a packet: it is escaped). The
+ * engine forgets the old session there; the hardware points it set are
+ * the monitor's to forget, before the new session's packet is served.
+ */
+static const char session_start[] = "$qSupported";
+static size_t session_match;
+
+/* Give the engine bytes from gdb, noticing where a session starts. */
+static void feed_gdb(const uint8_t *buf, size_t n)
+{
+	size_t i, from = 0;
+
+	for (i = 0; i < n; i++) {
+		if ((char)buf[i] == session_start[session_match]) {
+			if (++session_match < sizeof session_start - 1)
+				continue;
+			session_match = 0;
+			gstub_feed(&fw_gstub, buf + from, i + 1 - from);
+			from = i + 1;
+			hwdebug_reset();
+		} else {
+			session_match = buf[i] == '$' ? 1 : 0;
+		}
+	}
+	if (from < n)
+		gstub_feed(&fw_gstub, buf + from, n - from);
+	after_feed();
+}
+
 /* Feed what the UART holds; false when it held nothing. */
 static bool feed_uart(void)
 {
@@ -146,8 +180,7 @@ static bool feed_uart(void)
 
 	while ((n = uart_read_ready(buf, sizeof buf)) > 0) {
 		any = true;
-		gstub_feed(&fw_gstub, buf, n);
-		after_feed();
+		feed_gdb(buf, n);
 	}
 	return any;
 }
@@ -194,6 +227,35 @@ static uint32_t read_ifsr(void)
 	return v;
 }
 
+static uint32_t read_dfsr(void)
+{
+	uint32_t v;
+
+	__asm__ volatile("mrc p15, 0, %0, c5, c0, 0" : "=r"(v));
+	return v;
+}
+
+static uint32_t read_dfar(void)
+{
+	uint32_t v;
+
+	__asm__ volatile("mrc p15, 0, %0, c6, c0, 0" : "=r"(v));
+	return v;
+}
+
+/* A watchpoint fired: the access has not happened, the pc is at its
+ * instruction. gdb steps over it with the watchpoint removed and then
+ * compares the values. */
+static __attribute__((noreturn)) void stop_at_watchpoint(void)
+{
+	struct gstub_stop s = { .tid = 1 };
+
+	hwdebug_watch_stop(read_dfar(), &s);
+	fw_requests.resume = false;
+	gstub_report_stop(&fw_gstub, &s);
+	run_stopped();
+}
+
 static __attribute__((noreturn)) void take_irq(void)
 {
 	uint32_t iar = gic_ack();
@@ -209,8 +271,7 @@ static __attribute__((noreturn)) void take_irq(void)
 		while ((n = uart_read_ready(buf, sizeof buf)) > 0) {
 			gic_end(iar);
 			iar = GIC_SPURIOUS_INTID;
-			gstub_feed(&fw_gstub, buf, n);
-			after_feed();
+			feed_gdb(buf, n);
 		}
 	}
 	if (iar != GIC_SPURIOUS_INTID)
@@ -253,11 +314,15 @@ void monitor_exception(unsigned kind)
 		stop_program(GSTUB_STOP_SIGNAL, GSTUB_SIGILL);
 	case EXC_PABT:
 		user_ctx.pc = ret - 4;
-		if ((read_ifsr() & 0x40fu) == FSR_DEBUG_EVENT)
-			stop_program(GSTUB_STOP_SWBREAK, 0);
+		if ((read_ifsr() & FSR_FS_MASK) == FSR_DEBUG_EVENT)
+			stop_program(hwdebug_breakpoint_hit() ? GSTUB_STOP_HWBREAK
+							      : GSTUB_STOP_SWBREAK,
+				     0);
 		stop_program(GSTUB_STOP_SIGNAL, GSTUB_SIGSEGV);
 	case EXC_DABT:
 		user_ctx.pc = ret - 8;
+		if ((read_dfsr() & FSR_FS_MASK) == FSR_DEBUG_EVENT)
+			stop_at_watchpoint();
 		stop_program(GSTUB_STOP_SIGNAL, GSTUB_SIGSEGV);
 	case EXC_IRQ:
 		user_ctx.pc = ret - 4;
@@ -291,6 +356,7 @@ void monitor_main(void)
 	uart_init();
 	gic_init();
 	gic_enable(VIRT_UART_INTID);
+	hwdebug_init();
 	if (gstub_tdesc_arm(&fw_tdesc, &arm_cfg) != 0 ||
 	    gstub_init(&fw_gstub, &cfg) != 0) {
 		uart_write("gstub: cannot start\n", 20);

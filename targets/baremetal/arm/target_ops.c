@@ -47,6 +47,8 @@ static int fw_kill(void *ctx)
 static int fw_detach(void *ctx)
 {
 	(void)ctx;
+	/* the program runs free: nothing of gdb's may stop it */
+	hwdebug_reset();
 	fw_requests.detach = true;
 	fw_requests.resume = true;
 	return 0;
@@ -70,5 +72,8 @@ const struct gstub_target_ops fw_target_ops = {
 	.interrupt = fw_interrupt,
 	.kill = fw_kill,
 	.detach = fw_detach,
+	.breakpoints = &hwdebug_ops,
+	.monitor_cmds = hwdebug_monitor_cmds,
+	.n_monitor_cmds = HWDEBUG_N_MONITOR_CMDS,
 	.catch_syscalls = fw_catch_syscalls,
 };

@@ -12,6 +12,10 @@ int arm_sum;
 int thumb_sum;
 uint64_t vfp_seen[32];
 uint64_t d5_seen;
+/* for gdb's hardware watchpoints (touch_watched) */
+int watched;
+int watched_seen;
+int wide[4] __attribute__((aligned(8)));
 
 /* d0 holds s0 = 1.5f and s1 = 2.5f; d1-d31 hold n + 0.25 as doubles. */
 static uint64_t vfp_pattern[32];
@@ -55,6 +59,16 @@ void __attribute__((noinline)) spin_arm(void)
 	while (1);
 }
 
+/* A write, a read, a read then a write, and a write to the last word of
+ * a 16-byte array, each on a line of its own for gdb's watchpoints. */
+void __attribute__((noinline)) touch_watched(void)
+{
+	watched = 1;            /* marker: watch-write */
+	watched_seen = watched; /* marker: watch-read */
+	watched += 2;           /* marker: watch-access */
+	wide[3] = 5;            /* marker: watch-wide */
+}
+
 int main(void)
 {
 	int sum;
@@ -66,11 +80,15 @@ int main(void)
 	vfp_fill(vfp_pattern, FPSCR_PATTERN);
 	vfp_filled();
 	vfp_store(vfp_seen);
-	d5_seen = vfp_seen[5];
+	d5_seen = vfp_seen[5]; /* marker: after-vfp-store */
+	touch_watched();
 	if (scenario == 1)
 		spin_arm();
 	if (scenario == 3)
 		branch_self_arm();
 	thumb_sum = thumb_main(scenario);
-	return arm_sum == 10 && thumb_sum == 60 ? 7 : 1;
+	return arm_sum == 10 && thumb_sum == 60 && watched == 3 &&
+			       watched_seen == 1 && wide[3] == 5
+		       ? 7
+		       : 1;
 }

@@ -21,6 +21,7 @@ void vfp_store(uint64_t d[32]);
 int compute(int n);
 void vfp_filled(void);
 void spin_arm(void);
+void touch_watched(void);
 
 /* The Thumb half (user-thumb.c). */
 int thumb_main(int scenario);
