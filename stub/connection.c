@@ -44,6 +44,8 @@ GSTUB_HANDLER(gstub_cmd_query_supported)
 	 * are back on) before the new one is answered. The new gdb expects
 	 * an ack for this very packet. */
 	gstub_reset_connection(g);
+	if (g->cfg.ops->version >= 4 && g->cfg.ops->new_session)
+		g->cfg.ops->new_session(g->cfg.target_ctx);
 	if (unacked)
 		gstub_send_ack(g, true);
 	if (p < end) {

@@ -163,7 +163,7 @@ struct gstub_sve_ops {
 };
 
 /* 2 added `sve`; tables of version 1 (without it) are still accepted. */
-#define GSTUB_TARGET_OPS_VERSION 3u
+#define GSTUB_TARGET_OPS_VERSION 4u
 
 /* The target can execute one instruction and stop (s, vCont;s). */
 #define GSTUB_TARGET_CAN_STEP (1u << 0)
@@ -228,6 +228,14 @@ struct gstub_target_ops {
 	/* Version 3. With GSTUB_TARGET_CAN_CATCH_SYSCALLS: turn syscall
 	 * entry/return stops on or off. */
 	int (*catch_syscalls)(void *ctx, bool on);
+	/* Version 4, optional. A gdb session starts: gdb opens every
+	 * connection with qSupported, the only sign of a new gdb on a line
+	 * without connect events (a UART). The engine has forgotten the last
+	 * session (its breakpoints, acks, syscall catching); the target drops
+	 * what that session left with it (hardware breakpoints and
+	 * watchpoints) and may stop a program left running, so the new gdb
+	 * finds it stopped. Called before qSupported is answered. */
+	void (*new_session)(void *ctx);
 };
 
 /* ------------------------------------------------------------------ stops */

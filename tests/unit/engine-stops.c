@@ -49,7 +49,11 @@ static void test_aarch64(void)
 	is_str(mock_stop_payload(m, &st), want, "swbreak without gdb's swbreak+: plain T05");
 	/* a qSupported starts a new session: breakpoints go, gdb inserts
 	 * them again */
+	ok(m->new_sessions == 0, "no session started before qSupported");
 	mock_reply(m, "qSupported:swbreak+;hwbreak+");
+	ok(m->new_sessions == 1, "qSupported tells the target a session starts");
+	ok(!memcmp(m->mem_at_new_session, "\x10\x11\x12\x13", 4),
+	   "told once the engine forgot the last session (its BRK gone)");
 	is_str(mock_reply(m, "Z0,400010,4"), "OK", "breakpoint at pc again");
 	mock_packet(m, "c");
 	snprintf(want, sizeof want, "T05thread:1;%sswbreak:;", regs);

@@ -190,6 +190,15 @@ static int m_detach(void *ctx)
 	return 0;
 }
 
+static void m_new_session(void *ctx)
+{
+	struct mock_target *m = ctx;
+
+	m->new_sessions++;
+	memcpy(m->mem_at_new_session, m->mem + 0x10,
+	       sizeof m->mem_at_new_session);
+}
+
 static int m_list(void *ctx, gstub_tid *tids, size_t max)
 {
 	struct mock_target *m = ctx;
@@ -309,6 +318,7 @@ static int prepare(struct mock_target *m, enum mock_arch arch,
 	m->ops.interrupt = m_interrupt;
 	m->ops.kill = m_kill;
 	m->ops.detach = m_detach;
+	m->ops.new_session = m_new_session;
 	if (with_threads) {
 		m->threads[0] = 1;
 		m->threads[1] = 2;

@@ -72,6 +72,8 @@ struct mock_target {
 	uint32_t sys_now;         /* number of the call in progress */
 	bool catching;
 	int catch_calls;
+	int new_sessions;            /* ops->new_session calls */
+	uint8_t mem_at_new_session[4]; /* at 0x400010 when it ran */
 	bool free_running;
 	bool have_pending;
 	struct gstub_stop pending;

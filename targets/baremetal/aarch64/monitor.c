@@ -138,6 +138,21 @@ static int target_catch_syscalls(void *ctx, bool on)
 	return 0;
 }
 
+/*
+ * A new gdb (qSupported; a UART has no connect event): it finds no
+ * hardware breakpoints or syscall catching it did not ask for, and a
+ * program left running (gdb detached or went away) stops for it, as a
+ * program does when gdb attaches to it.
+ */
+static void target_new_session(void *ctx)
+{
+	(void)ctx;
+	if (mon.running != RUN_NONE)
+		mon.interrupt_requested = true;
+	hwdebug_reset();
+	mon.catch_syscalls = false;
+}
+
 static const struct gstub_sve_ops sve_ops = {
 	.current_vq = regs_current_vq,
 };
@@ -155,6 +170,7 @@ static struct gstub_target_ops ops = {
 	.detach = target_detach,
 	.breakpoints = &hwdebug_ops,
 	.catch_syscalls = target_catch_syscalls,
+	.new_session = target_new_session,
 };
 
 static int describe(void *ctx, unsigned vq, struct gstub_tdesc *out)
@@ -175,49 +191,13 @@ static void write_to_uart(void *ctx, const void *data, size_t len)
 	uart_write(data, len);
 }
 
-/*
- * A serial line has no connect event, but gdb opens every session with
- * qSupported (and '$' never appears inside another packet: it is
- * escaped). When one starts, the last session is forgotten, so a new gdb
- * that expects acks gets them, whatever the old one negotiated, and
- * finds no hardware breakpoints or syscall catching it did not ask for.
- */
-static const char session_start[] = "$qSupported";
-static size_t session_match;
-
-static void new_session(void)
-{
-	/* a program left running (gdb detached or went away) stops for the
-	 * new gdb, as a program does when gdb attaches to it */
-	if (mon.running != RUN_NONE)
-		mon.interrupt_requested = true;
-	gstub_reset_connection(&monitor_stub);
-	hwdebug_reset();
-	mon.catch_syscalls = false;
-	gstub_feed(&monitor_stub, session_start, sizeof session_start - 1);
-}
-
-static void feed_byte(uint8_t c)
-{
-	gstub_feed(&monitor_stub, &c, 1);
-	if ((char)c == session_start[session_match]) {
-		if (++session_match == sizeof session_start - 1) {
-			session_match = 0;
-			new_session();
-		}
-	} else {
-		session_match = c == '$' ? 1 : 0;
-	}
-}
-
 void monitor_feed_pending(void)
 {
 	uint8_t buf[32];
-	size_t n, i;
+	size_t n;
 
 	while ((n = uart_read_ready(buf, sizeof buf)) > 0)
-		for (i = 0; i < n; i++)
-			feed_byte(buf[i]);
+		gstub_feed(&monitor_stub, buf, n);
 }
 
 /* ----- running the program ----- */

@@ -140,34 +140,10 @@ static void after_feed(void)
 	}
 }
 
-/*
- * A serial line has no connect event, but gdb opens every session with
- * qSupported ('$' never appears inside a packet: it is escaped). The
- * engine forgets the old session there; the hardware points it set are
- * the monitor's to forget, before the new session's packet is served.
- */
-static const char session_start[] = "$qSupported";
-static size_t session_match;
-
-/* Give the engine bytes from gdb, noticing where a session starts. */
+/* Give the engine bytes from gdb. */
 static void feed_gdb(const uint8_t *buf, size_t n)
 {
-	size_t i, from = 0;
-
-	for (i = 0; i < n; i++) {
-		if ((char)buf[i] == session_start[session_match]) {
-			if (++session_match < sizeof session_start - 1)
-				continue;
-			session_match = 0;
-			gstub_feed(&fw_gstub, buf + from, i + 1 - from);
-			from = i + 1;
-			hwdebug_reset();
-		} else {
-			session_match = buf[i] == '$' ? 1 : 0;
-		}
-	}
-	if (from < n)
-		gstub_feed(&fw_gstub, buf + from, n - from);
+	gstub_feed(&fw_gstub, buf, n);
 	after_feed();
 }
 

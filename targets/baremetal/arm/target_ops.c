@@ -44,6 +44,14 @@ static int fw_kill(void *ctx)
 	return 0;
 }
 
+/* A new gdb (qSupported; a UART has no connect event) finds none of the
+ * last session's hardware points. */
+static void fw_new_session(void *ctx)
+{
+	(void)ctx;
+	hwdebug_reset();
+}
+
 static int fw_detach(void *ctx)
 {
 	(void)ctx;
@@ -76,4 +84,5 @@ const struct gstub_target_ops fw_target_ops = {
 	.monitor_cmds = hwdebug_monitor_cmds,
 	.n_monitor_cmds = HWDEBUG_N_MONITOR_CMDS,
 	.catch_syscalls = fw_catch_syscalls,
+	.new_session = fw_new_session,
 };
