@@ -31,13 +31,6 @@ int gstub_tdesc_add_feature(struct gstub_tdesc *td, const char *name)
 	return (int)td->nfeatures++;
 }
 
-static const char *after_string(const char *p)
-{
-	while (*p++)
-		;
-	return p;
-}
-
 int gstub_tdesc_add_packed_feature(struct gstub_tdesc *td, const char *name,
 				   const char *packed_types,
 				   const char *packed_regs, uint32_t scale)
@@ -57,15 +50,15 @@ int gstub_tdesc_add_packed_feature(struct gstub_tdesc *td, const char *name,
 		r.bitsize = 8u * (uint8_t)p[2] *
 			    (flags & PK_REGS_SCALED ? scale : 1);
 		r.type = p + 3;
-		p = after_string(r.type);
+		p = gstub_tdesc_packed_next(r.type);
 		r.group = *p ? p : NULL;
-		p = after_string(p);
+		p = gstub_tdesc_packed_next(p);
 		r.save_restore = !(flags & PK_REGS_NO_SAVE);
 		r.regnum = GSTUB_TDESC_REGNUM_NEXT;
 		for (; n; n--) {
 			r.name = p;
 			TRY(gstub_tdesc_add_reg(td, &r));
-			p = after_string(p);
+			p = gstub_tdesc_packed_next(p);
 		}
 	}
 	return f;
@@ -176,8 +169,7 @@ int gstub_tdesc_add_packed_regs(struct gstub_tdesc *td, const char *names,
 		r.name = names;
 		TRY(gstub_tdesc_add_reg(td, &r));
 		r.regnum = GSTUB_TDESC_REGNUM_NEXT;
-		while (*names++)
-			;
+		names = gstub_tdesc_packed_next(names);
 	}
 	return 0;
 }

@@ -9,7 +9,7 @@
 #include "tdesc-internal.h"
 #include "tdesc-packed.h"
 
-static const char *skip_string(const char *p)
+const char *gstub_tdesc_packed_next(const char *p)
 {
 	while (*p++)
 		;
@@ -25,13 +25,13 @@ const char *gstub_tdesc_packed_type(const char *p, uint32_t scale,
 	if (kind == 0)
 		return NULL;
 	t->id = p;
-	p = skip_string(p);
+	p = gstub_tdesc_packed_next(p);
 	switch (kind) {
 	case PK_VECTOR_KIND:
 	case PK_SCALED_VECTOR_KIND:
 		t->kind = GSTUB_TYPE_VECTOR;
 		t->elem = p;
-		p = skip_string(p);
+		p = gstub_tdesc_packed_next(p);
 		t->count = (uint8_t)*p++;
 		if (kind == PK_SCALED_VECTOR_KIND)
 			t->count *= scale;
@@ -54,7 +54,7 @@ const char *gstub_tdesc_packed_field(const char *p, uint8_t kind,
 				     struct gstub_tdesc_field *f)
 {
 	f->name = p;
-	p = skip_string(p);
+	p = gstub_tdesc_packed_next(p);
 	if (kind == GSTUB_TYPE_FLAGS) {
 		f->type = NULL;
 		f->start = (uint8_t)p[0];
@@ -64,5 +64,5 @@ const char *gstub_tdesc_packed_field(const char *p, uint8_t kind,
 	f->type = p;
 	f->start = -1;
 	f->end = -1;
-	return skip_string(p);
+	return gstub_tdesc_packed_next(p);
 }

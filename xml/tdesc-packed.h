@@ -55,6 +55,9 @@
 #define PK_UNSAVED_REGS(count, bytes, type, group) \
 	"\005" PK_BYTE(count) PK_BYTE(bytes) type "\0" group "\0"
 
+/* What follows the NUL-terminated string at p. */
+const char *gstub_tdesc_packed_next(const char *p);
+
 /* Decode the record at p into t (fields, nfields and feature left 0) and
  * return where its fields begin (the next record for a vector); NULL at
  * the end of the list or at a malformed record. */
