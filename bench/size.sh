@@ -328,13 +328,12 @@ $HOST_CC -std=gnu11 -O1 -I"$top/include" "$work/minbuf.c" $srcs_abs -o "$work/mi
 "$work/minbuf" | tee "$work/minbuf.txt"
 
 status=0
-# The smallest configuration (include/gstub/config.h): no monitor commands,
-# packet log, syscall catching, threads, engine stepping (the target steps:
-# the harness sets GSTUB_TARGET_CAN_STEP) or GSTUB_SVE_CURRENT.
-minimal="-DGSTUB_CONFIG_MONITOR=0 -DGSTUB_CONFIG_PACKET_LOG=0 \
--DGSTUB_CONFIG_SYSCALL_CATCH=0 -DGSTUB_CONFIG_THREADS=0 \
--DGSTUB_CONFIG_ENGINE_STEPPING=0 -DGSTUB_CONFIG_SVE_CURRENT=0 \
--DGSTUB_CONFIG_SW_BREAKPOINTS=0"
+# The smallest configuration (include/gstub/config.h): every switch off,
+# as the build names it (GSTUB_SMALLEST_CONFIG in stub/local.mk); the
+# harness's target steps itself (GSTUB_TARGET_CAN_STEP).
+minimal=$(awk '/^GSTUB_SMALLEST_CONFIG =/ { on = 1; sub(/^[^=]*=/, "") }
+	on { more = sub(/\\$/, ""); printf "%s ", $0; if (!more) exit }' \
+	"$top/stub/local.mk")
 # Each build as every embedder gets it by default, then with only the
 # next-pc decoder its architecture needs (GSTUB_CONFIG_NEXTPC_*), then the
 # smallest configuration (the budget is for this one; the others are

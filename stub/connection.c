@@ -64,8 +64,9 @@ GSTUB_HANDLER(gstub_cmd_query_supported)
 		if (p < end)
 			p++;
 	}
-	/* without a pid there is no process to name */
-	if (g->cfg.pid == 0)
+	/* without a pid there is no process to name (nor without the
+	 * extension in this build) */
+	if (!GSTUB_CONFIG_MULTIPROCESS || g->cfg.pid == 0)
 		g->gdb_features &= ~GSTUB_GDB_MULTIPROCESS;
 
 	gstub_out_str(g, "PacketSize=");
@@ -73,7 +74,8 @@ GSTUB_HANDLER(gstub_cmd_query_supported)
 	gstub_out_str(g, ";QStartNoAckMode+;qXfer:features:read+" XFER_THREADS);
 	if (gstub_swbreak_supported(g))
 		gstub_out_str(g, ";swbreak+");
-	gstub_out_str(g, ";vContSupported+");
+	if (GSTUB_CONFIG_VCONT)
+		gstub_out_str(g, ";vContSupported+");
 	if (gstub_hw_point_supported(g, GSTUB_BP_HARDWARE))
 		gstub_out_str(g, ";hwbreak+");
 	if (gstub_multiprocess(g))

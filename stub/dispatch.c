@@ -59,8 +59,10 @@ static const struct row rows[] = {
 	{ "qfThreadInfo", gstub_cmd_thread_info_first, ROW_EXACT },
 	{ "qsThreadInfo", gstub_cmd_thread_info_next, ROW_EXACT },
 	{ "s", gstub_cmd_step, ROW_RESUMES },
+#if GSTUB_CONFIG_VCONT
 	{ "vCont", gstub_cmd_vcont, ROW_RESUMES },
 	{ "vCont?", gstub_cmd_vcont_query, ROW_EXACT },
+#endif
 	{ "vCtrlC", gstub_cmd_vctrlc, ROW_WHILE_RUNNING | ROW_EXACT },
 	{ "vKill;", gstub_cmd_vkill, ROW_WHILE_RUNNING },
 	{ "vMustReplyEmpty", gstub_cmd_must_reply_empty, ROW_WHILE_RUNNING | ROW_EXACT },

@@ -153,8 +153,13 @@ static inline void gstub_log_message(struct gstub *g, const char *msg)
 
 /* ----- thread_id.c: thread ids in both syntaxes ----- */
 
-/* Multiprocess syntax negotiated: ids are "pPID.TID", W/X name the pid. */
-bool gstub_multiprocess(const struct gstub *g);
+/* Multiprocess syntax negotiated: ids are "pPID.TID", W/X name the pid.
+ * Inline, so that a build without the extension drops every use. */
+static inline bool gstub_multiprocess(const struct gstub *g)
+{
+	return GSTUB_CONFIG_MULTIPROCESS &&
+	       (g->gdb_features & GSTUB_GDB_MULTIPROCESS) != 0;
+}
 /* A thread id: "-1" (all), "0" (any) or positive hex; with multiprocess
  * also "pPID" (all of PID), "pPID.TID" with PID and TID each -1, 0 or hex.
  * Returns 0, GSTUB_EINVAL for bad syntax, GSTUB_ESRCH for a process that

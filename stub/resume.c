@@ -89,6 +89,7 @@ GSTUB_HANDLER(gstub_cmd_step_sig)
 	return resume_simple(g, args, len, GSTUB_RESUME_STEP, true);
 }
 
+#if GSTUB_CONFIG_VCONT
 /* vCont;r: the engine steps through the range, or (a build without
  * GSTUB_CONFIG_ENGINE_STEPPING) only a target that does it itself. A
  * constant in the default build. */
@@ -193,6 +194,8 @@ GSTUB_HANDLER(gstub_cmd_vcont)
 		return GSTUB_REPLY_OK; /* only stops: threads already stopped */
 	return start(g, acts, n);
 }
+
+#endif /* GSTUB_CONFIG_VCONT */
 
 GSTUB_HANDLER(gstub_cmd_vctrlc)
 {

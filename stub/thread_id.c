@@ -8,11 +8,6 @@
  */
 #include "internal.h"
 
-bool gstub_multiprocess(const struct gstub *g)
-{
-	return (g->gdb_features & GSTUB_GDB_MULTIPROCESS) != 0;
-}
-
 /* "-1", or hex up to INT64_MAX. */
 static bool parse_id(struct gstub_cursor *c, int64_t *out)
 {

@@ -18,6 +18,7 @@
  *   -DGSTUB_CONFIG_MONITOR=0 -DGSTUB_CONFIG_PACKET_LOG=0
  *   -DGSTUB_CONFIG_SYSCALL_CATCH=0 -DGSTUB_CONFIG_THREADS=0
  *   -DGSTUB_CONFIG_ENGINE_STEPPING=0 -DGSTUB_CONFIG_SVE_CURRENT=0
+ *   -DGSTUB_CONFIG_VCONT=0 -DGSTUB_CONFIG_MULTIPROCESS=0
  *   (and -DGSTUB_CONFIG_SW_BREAKPOINTS=0 when gdb may plant breakpoints
  *   itself)
  * with a target that sets GSTUB_TARGET_CAN_STEP (the debug monitor's
@@ -84,6 +85,24 @@
  * GSTUB_CONFIG_ENGINE_STEPPING needs it for its temporary breakpoints. */
 #ifndef GSTUB_CONFIG_SW_BREAKPOINTS
 #define GSTUB_CONFIG_SW_BREAKPOINTS 1
+#endif
+
+/* vCont (and vCont?): resuming threads one by one, and range stepping
+ * (vCont;r), which gdb asks for only through vCont. Off: both packets get
+ * the empty reply and gdb resumes with c, C, s and S (after Hc), as it
+ * does with any stub without vCont; there is then no range stepping,
+ * neither the engine's nor the target's. A one-thread firmware loses
+ * nothing else. */
+#ifndef GSTUB_CONFIG_VCONT
+#define GSTUB_CONFIG_VCONT 1
+#endif
+
+/* The multiprocess extension (qSupported multiprocess+, offered only when
+ * cfg.pid is set): thread ids "pPID.TID", the pid in W and X replies, D
+ * and vKill naming the process. Off: never offered, whatever cfg.pid
+ * says; ids are plain hex, as gdb uses them with a bare-metal stub. */
+#ifndef GSTUB_CONFIG_MULTIPROCESS
+#define GSTUB_CONFIG_MULTIPROCESS 1
 #endif
 
 #if GSTUB_CONFIG_ENGINE_STEPPING && !GSTUB_CONFIG_SW_BREAKPOINTS

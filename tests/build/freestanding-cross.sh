@@ -94,13 +94,14 @@ target() {
 
 # The smallest configuration, and what it must leave out: the handlers of
 # the packets it drops, the packet log and the decoders (no engine stepping).
-minimal="-DGSTUB_CONFIG_MONITOR=0 -DGSTUB_CONFIG_PACKET_LOG=0 \
--DGSTUB_CONFIG_SYSCALL_CATCH=0 -DGSTUB_CONFIG_THREADS=0 \
--DGSTUB_CONFIG_ENGINE_STEPPING=0 -DGSTUB_CONFIG_SVE_CURRENT=0 \
--DGSTUB_CONFIG_SW_BREAKPOINTS=0"
+# (GSTUB_SMALLEST_CONFIG of stub/local.mk, as the build names it)
+minimal=$(awk '/^GSTUB_SMALLEST_CONFIG =/ { on = 1; sub(/^[^=]*=/, "") }
+	on { more = sub(/\\$/, ""); printf "%s ", $0; if (!more) exit }' \
+	"$top/stub/local.mk")
 left_out="gstub_cmd_monitor gstub_cmd_catch_syscalls gstub_cmd_xfer_threads \
 gstub_cmd_thread_extra_info gstub_log_begin gstub_log_bytes \
-gstub_catch_supported gstub_swbreak_insert gstub_swbreak_shadow_read"
+gstub_catch_supported gstub_swbreak_insert gstub_swbreak_shadow_read \
+gstub_cmd_vcont gstub_cmd_vcont_query"
 decoders="gstub_nextpc_a64 gstub_nextpc_arm gstub_nextpc_armv7m"
 
 # minimal NAME CC "FLAGS"

@@ -40,6 +40,57 @@ static const struct gstub_monitor_cmd target_cmds[] = {
 #define HEX_HELP "68656c70"
 #define HEX_RESET "7265736574"
 
+#if GSTUB_CONFIG_VCONT
+#define VCONT_SUPPORTED ";vContSupported+"
+
+/* Built with vCont but without engine stepping: vCont offers only the
+ * target's own steps. */
+static void test_vcont(struct mock_target *m)
+{
+	is_str(mock_reply(m, "vCont?"), "vCont;c;C;t;s;S",
+	       "vCont?: no r without the target's range step");
+	is_str(mock_reply(m, "vCont;r400000,400010:1"), "E22",
+	       "vCont;r -> E22");
+}
+
+/* range stepping done by the target itself is passed on */
+static void test_range_step_by_target(struct mock_target *m)
+{
+	mock_init(m, MOCK_AARCH64, 4096, false, false, true);
+	m->ops.flags |= GSTUB_TARGET_CAN_RANGE_STEP;
+	is_str(mock_reply(m, "vCont?"), "vCont;c;C;t;s;S;r",
+	       "vCont? offers r when the target range-steps");
+	is_str(mock_packet(m, "vCont;r400000,400010:1"), "+",
+	       "vCont;r: target runs");
+	ok(m->n_actions == 1 && m->actions[0].kind == GSTUB_RESUME_RANGE_STEP &&
+	   m->actions[0].range_start == 0x400000 &&
+	   m->actions[0].range_end == 0x400010,
+	   "vCont;r reaches the target as a range step");
+	mock_fini(m);
+}
+#else
+#define VCONT_SUPPORTED ""
+
+/* Built without vCont: gdb falls back to c, C, s and S. */
+static void test_vcont(struct mock_target *m)
+{
+	is_str(mock_reply(m, "vCont?"), "", "vCont? -> empty");
+	is_str(mock_reply(m, "vCont;c"), "", "vCont;c -> empty");
+	is_str(mock_reply(m, "vCont;r400000,400010:1"), "", "vCont;r -> empty");
+}
+
+/* Without vCont there is no range stepping at all, even the target's. */
+static void test_range_step_by_target(struct mock_target *m)
+{
+	mock_init(m, MOCK_AARCH64, 4096, false, false, true);
+	m->ops.flags |= GSTUB_TARGET_CAN_RANGE_STEP;
+	is_str(mock_reply(m, "vCont?"), "",
+	       "vCont? -> empty though the target range-steps");
+	ok(m->resumes == 0, "vCont? resumed nothing");
+	mock_fini(m);
+}
+#endif
+
 static void test_left_out(void)
 {
 	struct mock_target *m = &mt;
@@ -53,13 +104,18 @@ static void test_left_out(void)
 	m->ops.n_monitor_cmds = 1;
 	gstub_set_log_enabled(&m->g, true);
 
+	/* a pid, so that only the build can keep multiprocess out */
+	ok(mock_set_pid(m, 0x4d2) == 0, "init with a pid");
 	r = mock_reply(m, "qSupported:multiprocess+;swbreak+;vContSupported+");
-	is_str(r, "PacketSize=7ff;QStartNoAckMode+;qXfer:features:read+;"
-		  "vContSupported+",
-	       "qSupported: no threads document, no QCatchSyscalls, no swbreak");
+	is_str(r, "PacketSize=7ff;QStartNoAckMode+;qXfer:features:read+"
+		  VCONT_SUPPORTED,
+	       "qSupported: no threads document, no QCatchSyscalls, no swbreak,"
+	       " no multiprocess");
 	ok(!strstr(r, "qXfer:threads") && !strstr(r, "QCatchSyscalls") &&
-	   !strstr(r, "swbreak"),
+	   !strstr(r, "swbreak") && !strstr(r, "multiprocess"),
 	   "qSupported omits what the build left out");
+	is_str(mock_reply(m, "Hgp4d2.1"), "E22",
+	       "no multiprocess: a pPID.TID id is bad syntax");
 
 	is_str(mock_reply(m, "qRcmd," HEX_HELP), "", "qRcmd help -> empty");
 	is_str(mock_reply(m, "qRcmd," HEX_RESET), "",
@@ -85,36 +141,24 @@ static void test_left_out(void)
 	is_str(mock_reply(m, "Hg1"), "OK", "Hg1");
 	is_str(mock_reply(m, "qC"), "QC1", "qC");
 
-	is_str(mock_reply(m, "vCont?"), "vCont;c;C;t;s;S",
-	       "vCont?: no r without the target's range step");
-	is_str(mock_reply(m, "vCont;r400000,400010:1"), "E22",
-	       "vCont;r -> E22");
+	test_vcont(m);
 	ok(m->resumes == 0, "nothing resumed by refused packets");
 
 	ok(m->log_calls == 0 && m->log_len == 0,
 	   "nothing logged although the log is on");
 	mock_fini(m);
 
-	/* range stepping done by the target itself is passed on */
-	mock_init(m, MOCK_AARCH64, 4096, false, false, true);
-	m->ops.flags |= GSTUB_TARGET_CAN_RANGE_STEP;
-	is_str(mock_reply(m, "vCont?"), "vCont;c;C;t;s;S;r",
-	       "vCont? offers r when the target range-steps");
-	is_str(mock_packet(m, "vCont;r400000,400010:1"), "+",
-	       "vCont;r: target runs");
-	ok(m->n_actions == 1 && m->actions[0].kind == GSTUB_RESUME_RANGE_STEP &&
-	   m->actions[0].range_start == 0x400000 &&
-	   m->actions[0].range_end == 0x400010,
-	   "vCont;r reaches the target as a range step");
-	mock_fini(m);
+	test_range_step_by_target(m);
 
 	/* no software single step: without a hardware step, no step at all */
 	mock_init(m, MOCK_AARCH64, 4096, false, false, false);
-	is_str(mock_reply(m, "vCont?"), "vCont;c;C;t",
-	       "vCont? without the target's step");
 	is_str(mock_reply(m, "s"), "", "s -> empty");
 	is_str(mock_reply(m, "S05"), "", "S -> empty");
+#if GSTUB_CONFIG_VCONT
+	is_str(mock_reply(m, "vCont?"), "vCont;c;C;t",
+	       "vCont? without the target's step");
 	is_str(mock_reply(m, "vCont;s:1"), "E22", "vCont;s -> E22");
+#endif
 	ok(m->resumes == 0, "nothing resumed");
 	mock_fini(m);
 

@@ -68,3 +68,9 @@ tests_unit_engine_minimal_SOURCES = tests/unit/engine-minimal.c \
 	tests/unit/mock-target.c tests/unit/mock-target.h \
 	$(engine_sources) $(nextpc_sources) $(tdesc_sources)
 tests_unit_engine_minimal_CPPFLAGS = $(AM_CPPFLAGS) $(GSTUB_SMALLEST_CONFIG)
+# The same with vCont kept: what the target's own range stepping needs.
+check_PROGRAMS += tests/unit/engine-minimal-vcont
+TESTS += tests/unit/engine-minimal-vcont
+tests_unit_engine_minimal_vcont_SOURCES = $(tests_unit_engine_minimal_SOURCES)
+tests_unit_engine_minimal_vcont_CPPFLAGS = $(AM_CPPFLAGS) \
+	$(GSTUB_SMALLEST_CONFIG) -UGSTUB_CONFIG_VCONT
