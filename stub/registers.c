@@ -154,47 +154,25 @@ GSTUB_HANDLER(gstub_cmd_write_reg)
 	return err ? err : GSTUB_REPLY_OK;
 }
 
-/* The pc register and its size, when it is one we can handle as a number. */
-static const struct gstub_tdesc_reg *pc_reg(const struct gstub *g, size_t *n)
-{
-	const struct gstub_tdesc *td = g->td;
-	const struct gstub_tdesc_reg *r;
-
-	if (td->pc_regnum < 0)
-		return NULL;
-	r = gstub_tdesc_find(td, (uint32_t)td->pc_regnum);
-	if (!r)
-		return NULL;
-	*n = gstub_reg_size(r);
-	return *n > 0 && *n <= 8 ? r : NULL;
-}
-
 int gstub_read_pc(struct gstub *g, gstub_tid tid, uint64_t *pc)
 {
-	uint8_t buf[8];
-	size_t n, i;
-	const struct gstub_tdesc_reg *r = pc_reg(g, &n);
-	int err;
-
-	if (!r)
+	if (g->td->pc_regnum < 0)
 		return GSTUB_EINVAL;
-	err = g->cfg.ops->read_reg(g->cfg.target_ctx, tid, r->regnum, buf, n);
-	if (err)
-		return err < 0 ? err : GSTUB_EIO;
-	*pc = 0;
-	for (i = n; i-- > 0;)
-		*pc = *pc << 8 | buf[i];
-	return 0;
+	return gstub_read_reg_u64(g, tid, (unsigned)g->td->pc_regnum, pc);
 }
 
 int gstub_write_pc(struct gstub *g, gstub_tid tid, uint64_t pc)
 {
+	const struct gstub_tdesc *td = g->td;
+	const struct gstub_tdesc_reg *r =
+		td->pc_regnum < 0 ? NULL
+				  : gstub_tdesc_find(td, (uint32_t)td->pc_regnum);
 	uint8_t buf[8];
-	size_t n, i;
-	const struct gstub_tdesc_reg *r = pc_reg(g, &n);
+	size_t n = r ? gstub_reg_size(r) : 0, i;
 	int err;
 
-	if (!r || (n < 8 && (pc >> (8 * n)) != 0))
+	/* a pc we can handle as a number, and a value that fits it */
+	if (n == 0 || n > 8 || (n < 8 && (pc >> (8 * n)) != 0))
 		return GSTUB_EINVAL;
 	for (i = 0; i < n; i++)
 		buf[i] = (uint8_t)(pc >> (8 * i));

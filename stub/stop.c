@@ -69,6 +69,8 @@ void gstub_out_stop_reply(struct gstub *g, const struct gstub_stop *stop)
 	const char *watch = watch_key(stop->reason);
 	gstub_tid tid = stop->tid > 0 ? stop->tid : gstub_current_tid(g);
 	int sig = stop->signal;
+	int32_t expedited[5];
+	size_t i;
 
 	if (ends_program(stop->reason)) {
 		bool exited = stop->reason == GSTUB_STOP_EXITED;
@@ -88,6 +90,13 @@ void gstub_out_stop_reply(struct gstub *g, const struct gstub_stop *stop)
 	/* a new vector length shows from this stop on (GSTUB_SVE_CURRENT) */
 	gstub_sve_follow(g, tid);
 	td = g->td;
+	expedited[0] = td->pc_regnum;
+	expedited[1] = td->sp_regnum;
+	expedited[2] = td->fp_regnum;
+	expedited[3] = td->status_regnum;
+	/* vg: the vector length, so that a client can follow it */
+	expedited[4] = gstub_sve_present(g) ? (int32_t)gstub_sve_vg_regnum(g)
+					    : -1;
 	gstub_out_char(g, 'T');
 	gstub_out_hex_byte(g, (unsigned)sig);
 	if (stop->reason == GSTUB_STOP_SYSCALL_ENTRY ||
@@ -100,13 +109,8 @@ void gstub_out_stop_reply(struct gstub *g, const struct gstub_stop *stop)
 	gstub_out_str(g, "thread:");
 	gstub_out_tid(g, tid);
 	gstub_out_char(g, ';');
-	out_expedited(g, tid, td->pc_regnum);
-	out_expedited(g, tid, td->sp_regnum);
-	out_expedited(g, tid, td->fp_regnum);
-	out_expedited(g, tid, td->status_regnum);
-	/* vg: the vector length, so that a client can follow it */
-	if (gstub_sve_present(g))
-		out_expedited(g, tid, (int32_t)gstub_sve_vg_regnum(g));
+	for (i = 0; i < sizeof expedited / sizeof expedited[0]; i++)
+		out_expedited(g, tid, expedited[i]);
 	if (stop->reason == GSTUB_STOP_SWBREAK &&
 	    (g->gdb_features & GSTUB_GDB_SWBREAK))
 		gstub_out_str(g, "swbreak:;");
@@ -120,6 +124,16 @@ void gstub_out_stop_reply(struct gstub *g, const struct gstub_stop *stop)
 	}
 }
 
+/* tid stopped at a breakpoint the engine inserted (never so in a build
+ * without the engine's software breakpoints). */
+static bool at_engine_breakpoint(struct gstub *g, gstub_tid tid)
+{
+	uint64_t pc;
+
+	return GSTUB_CONFIG_SW_BREAKPOINTS && !gstub_read_pc(g, tid, &pc) &&
+	       gstub_swbreak_at(g, pc);
+}
+
 void gstub_report_stop(struct gstub *g, const struct gstub_stop *stop)
 {
 	gstub_step_take(g, stop);
@@ -128,15 +142,13 @@ void gstub_report_stop(struct gstub *g, const struct gstub_stop *stop)
 void gstub_deliver_stop(struct gstub *g, const struct gstub_stop *stop)
 {
 	struct gstub_stop s = *stop;
-	uint64_t pc;
 
 	if (s.tid > 0 && !ends_program(s.reason))
 		g->cur_tid = s.tid;
 	/* A breakpoint instruction the engine did not insert belongs to the
 	 * program: gdb must see a plain SIGTRAP, not one of its own. */
 	if (s.reason == GSTUB_STOP_SWBREAK &&
-	    (gstub_read_pc(g, s.tid > 0 ? s.tid : gstub_current_tid(g), &pc) ||
-	     !gstub_swbreak_at(g, pc))) {
+	    !at_engine_breakpoint(g, s.tid > 0 ? s.tid : gstub_current_tid(g))) {
 		s.reason = GSTUB_STOP_SIGNAL;
 		if (s.signal == 0)
 			s.signal = GSTUB_SIGTRAP;

@@ -1,17 +1,12 @@
 /* H, T, qC, qfThreadInfo/qsThreadInfo, qThreadExtraInfo. Without thread
- * ops the target has one thread, id 1. */
+ * ops (or in a build without GSTUB_CONFIG_THREADS) the target has one
+ * thread, id 1. */
 #include "internal.h"
 
-/* The target's thread ops, or NULL: one thread, id 1 (and always so in a
- * build without GSTUB_CONFIG_THREADS). */
-static const struct gstub_thread_ops *thread_ops(const struct gstub *g)
-{
-	return GSTUB_CONFIG_THREADS ? g->cfg.ops->threads : NULL;
-}
-
+#if GSTUB_CONFIG_THREADS
 int gstub_thread_list(const struct gstub *g, gstub_tid *tids, size_t max)
 {
-	const struct gstub_thread_ops *t = thread_ops(g);
+	const struct gstub_thread_ops *t = g->cfg.ops->threads;
 
 	if (!t || !t->list) {
 		if (max)
@@ -23,7 +18,7 @@ int gstub_thread_list(const struct gstub *g, gstub_tid *tids, size_t max)
 
 bool gstub_thread_alive(const struct gstub *g, gstub_tid tid)
 {
-	const struct gstub_thread_ops *t = thread_ops(g);
+	const struct gstub_thread_ops *t = g->cfg.ops->threads;
 	gstub_tid tids[GSTUB_MAX_THREADS];
 	int n, i;
 
@@ -37,6 +32,7 @@ bool gstub_thread_alive(const struct gstub *g, gstub_tid tid)
 			return true;
 	return false;
 }
+#endif /* GSTUB_CONFIG_THREADS; one thread otherwise (internal.h) */
 
 /* A whole packet that is one thread id. */
 static int parse_tid_packet(const struct gstub *g, char *args, size_t len,
