@@ -295,10 +295,16 @@ int gstub_step_begin(struct gstub *g, const struct gstub_resume_action *a,
  * inside ops->resume, resumed silently when the engine's stepping goes on,
  * else passed to gstub_deliver_stop. */
 void gstub_step_take(struct gstub *g, const struct gstub_stop *stop);
+#if GSTUB_CONFIG_ENGINE_STEPPING
 /* gdb asked to stop the target (0x03, vCtrlC, `?` while running). */
 void gstub_step_interrupt(struct gstub *g);
 /* Forgets the engine's stepping (connection reset; breakpoints gone). */
 void gstub_step_reset(struct gstub *g);
+#else
+/* The target does every step: the engine has nothing to stop or forget. */
+static inline void gstub_step_interrupt(struct gstub *g) { (void)g; }
+static inline void gstub_step_reset(struct gstub *g) { (void)g; }
+#endif
 
 /* ----- syscalls.c: QCatchSyscalls ----- */
 
@@ -355,8 +361,16 @@ int gstub_target_write_reg(struct gstub *g, gstub_tid tid,
 int gstub_sve_init(struct gstub *g);
 /* Finds the SVE registers of g->td (g->sve.vq 0 when there are none). */
 void gstub_sve_locate(struct gstub *g);
-bool gstub_sve_present(const struct gstub *g);
-uint32_t gstub_sve_vg_regnum(const struct gstub *g);
+static inline bool gstub_sve_present(const struct gstub *g)
+{
+	return g->sve.vq != 0;
+}
+
+static inline uint32_t gstub_sve_vg_regnum(const struct gstub *g)
+{
+	return g->sve.vg;
+}
+
 /* The target's SVE ops (NULL for a version 1 table or none). */
 const struct gstub_sve_ops *gstub_sve_ops(const struct gstub *g);
 /* How many leading bytes of r (sent as `size` bytes) hold live state for
@@ -366,7 +380,16 @@ size_t gstub_sve_live_bytes(const struct gstub *g, gstub_tid tid,
 /* GSTUB_SVE_CURRENT, target stopped: serve the description for tid's
  * current vector length (called when a stop reply is built and before
  * gdb reads target.xml from its start). */
+#if GSTUB_CONFIG_SVE_CURRENT
 void gstub_sve_follow(struct gstub *g, gstub_tid tid);
+#else
+/* the description served never changes */
+static inline void gstub_sve_follow(struct gstub *g, gstub_tid tid)
+{
+	(void)g;
+	(void)tid;
+}
+#endif
 
 /* ----- memory (whole-length loops over the target's ops) ----- */
 

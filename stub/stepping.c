@@ -485,14 +485,4 @@ void gstub_step_take(struct gstub *g, const struct gstub_stop *stop)
 	gstub_deliver_stop(g, stop);
 }
 
-void gstub_step_interrupt(struct gstub *g)
-{
-	(void)g;
-}
-
-void gstub_step_reset(struct gstub *g)
-{
-	(void)g;
-}
-
 #endif /* GSTUB_CONFIG_ENGINE_STEPPING */

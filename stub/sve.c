@@ -50,16 +50,6 @@ void gstub_sve_locate(struct gstub *g)
 	g->sve.vq = (uint8_t)vq;
 }
 
-bool gstub_sve_present(const struct gstub *g)
-{
-	return g->sve.vq != 0;
-}
-
-uint32_t gstub_sve_vg_regnum(const struct gstub *g)
-{
-	return g->sve.vg;
-}
-
 /* The target's vq for tid, within what the target can take; 0 unknown. */
 static unsigned current_vq(const struct gstub *g, gstub_tid tid)
 {
@@ -169,12 +159,9 @@ int gstub_sve_init(struct gstub *g)
 #endif
 }
 
+#if GSTUB_CONFIG_SVE_CURRENT
 void gstub_sve_follow(struct gstub *g, gstub_tid tid)
 {
-#if !GSTUB_CONFIG_SVE_CURRENT
-	(void)g;
-	(void)tid;
-#else
 	unsigned vq;
 	int err;
 
@@ -197,5 +184,5 @@ void gstub_sve_follow(struct gstub *g, gstub_tid tid)
 	}
 	g->td = g->cfg.sve_tdesc_buf;
 	gstub_sve_locate(g);
-#endif
 }
+#endif /* GSTUB_CONFIG_SVE_CURRENT */
