@@ -10,6 +10,7 @@
  *   sve-vq=N                 the vector length at boot (default: largest)
  */
 #include "monitor.h"
+#include "hwpoints.h"
 #include "vector-access.h"
 
 #include <gstub/tdesc.h>
@@ -125,7 +126,7 @@ static int target_detach(void *ctx)
 {
 	(void)ctx;
 	/* the program runs free: nothing of gdb's may stop it */
-	hwdebug_reset();
+	hwpoints_reset();
 	mon.catch_syscalls = false;
 	mon.go = mon.exited ? RUN_NONE : RUN_CONTINUE;
 	return 0;
@@ -149,7 +150,7 @@ static void target_new_session(void *ctx)
 	(void)ctx;
 	if (mon.running != RUN_NONE)
 		mon.interrupt_requested = true;
-	hwdebug_reset();
+	hwpoints_reset();
 	mon.catch_syscalls = false;
 }
 
@@ -169,6 +170,10 @@ static struct gstub_target_ops ops = {
 	.kill = target_kill,
 	.detach = target_detach,
 	.breakpoints = &hwdebug_ops,
+#if GSTUB_CONFIG_MONITOR
+	.monitor_cmds = hwpoints_monitor_cmds,
+	.n_monitor_cmds = HWPOINTS_N_MONITOR_CMDS,
+#endif
 	.catch_syscalls = target_catch_syscalls,
 	.new_session = target_new_session,
 };

@@ -64,10 +64,8 @@ unsigned regs_current_vq(void *ctx, gstub_tid tid);
  * returns the vq in force afterwards, 0 without SVE. */
 unsigned regs_set_vq(unsigned vq);
 
-/* hwdebug.c */
+/* hwdebug.c (the points themselves: common/hwpoints.h) */
 void hwdebug_init(void);
-/* Removes every hardware breakpoint and watchpoint (a new session). */
-void hwdebug_reset(void);
 extern const struct gstub_breakpoint_ops hwdebug_ops;
 /* The watchpoint that fired for data address `addr` (a write when
  * `write`): fills the stop's reason and address. */

@@ -9,6 +9,7 @@ arm_fw_dir = targets/baremetal/arm
 arm_fw_monitor_sources = \
 	$(arm_fw_dir)/board.h \
 	$(arm_fw_dir)/context.h \
+	$(arm_fw_dir)/coproc.h \
 	$(arm_fw_dir)/monitor.h \
 	$(arm_fw_dir)/vfp.h \
 	$(arm_fw_dir)/start.S \

@@ -5,8 +5,10 @@
  * mode and reaches it only through exceptions (start.S).
  */
 #include "monitor.h"
+#include "hwpoints.h"
 #include "board.h"
 #include "context.h"
+#include "coproc.h"
 #include "vfp.h"
 #include <gstub/tdesc.h>
 
@@ -71,7 +73,7 @@ static void report(enum gstub_stop_reason reason, int signal)
 static void restart_program(void)
 {
 	gstub_reset_connection(&fw_gstub);
-	hwdebug_reset();
+	hwpoints_reset();
 	program_reset();
 	report(GSTUB_STOP_SIGNAL, GSTUB_SIGTRAP);
 	fw_requests.resume = false;
@@ -195,29 +197,10 @@ static __attribute__((noreturn)) void stop_program(enum gstub_stop_reason reason
 	run_stopped();
 }
 
-static uint32_t read_ifsr(void)
-{
-	uint32_t v;
-
-	__asm__ volatile("mrc p15, 0, %0, c5, c0, 1" : "=r"(v));
-	return v;
-}
-
-static uint32_t read_dfsr(void)
-{
-	uint32_t v;
-
-	__asm__ volatile("mrc p15, 0, %0, c5, c0, 0" : "=r"(v));
-	return v;
-}
-
-static uint32_t read_dfar(void)
-{
-	uint32_t v;
-
-	__asm__ volatile("mrc p15, 0, %0, c6, c0, 0" : "=r"(v));
-	return v;
-}
+/* Fault status (IFSR, DFSR) and data fault address (DFAR) */
+#define READ_IFSR() CP_READ(p15, 0, c5, c0, 1)
+#define READ_DFSR() CP_READ(p15, 0, c5, c0, 0)
+#define READ_DFAR() CP_READ(p15, 0, c6, c0, 0)
 
 /* A watchpoint fired: the access has not happened, the pc is at its
  * instruction. gdb steps over it with the watchpoint removed and then
@@ -226,7 +209,7 @@ static __attribute__((noreturn)) void stop_at_watchpoint(void)
 {
 	struct gstub_stop s = { .tid = 1 };
 
-	hwdebug_watch_stop(read_dfar(), &s);
+	hwdebug_watch_stop(READ_DFAR(), &s);
 	fw_requests.resume = false;
 	gstub_report_stop(&fw_gstub, &s);
 	run_stopped();
@@ -290,14 +273,14 @@ void monitor_exception(unsigned kind)
 		stop_program(GSTUB_STOP_SIGNAL, GSTUB_SIGILL);
 	case EXC_PABT:
 		user_ctx.pc = ret - 4;
-		if ((read_ifsr() & FSR_FS_MASK) == FSR_DEBUG_EVENT)
+		if ((READ_IFSR() & FSR_FS_MASK) == FSR_DEBUG_EVENT)
 			stop_program(hwdebug_breakpoint_hit() ? GSTUB_STOP_HWBREAK
 							      : GSTUB_STOP_SWBREAK,
 				     0);
 		stop_program(GSTUB_STOP_SIGNAL, GSTUB_SIGSEGV);
 	case EXC_DABT:
 		user_ctx.pc = ret - 8;
-		if ((read_dfsr() & FSR_FS_MASK) == FSR_DEBUG_EVENT)
+		if ((READ_DFSR() & FSR_FS_MASK) == FSR_DEBUG_EVENT)
 			stop_at_watchpoint();
 		stop_program(GSTUB_STOP_SIGNAL, GSTUB_SIGSEGV);
 	case EXC_IRQ:

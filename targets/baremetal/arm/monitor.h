@@ -36,13 +36,10 @@ int fw_write_reg(void *ctx, gstub_tid tid, unsigned regnum, const void *buf,
 int fw_read_mem(void *ctx, uint64_t addr, void *buf, size_t len);
 int fw_write_mem(void *ctx, uint64_t addr, const void *buf, size_t len);
 
-/* Hardware breakpoints and watchpoints (hwdebug.c). */
+/* Hardware breakpoints and watchpoints (hwdebug.c; the points
+ * themselves: common/hwpoints.h). */
 void hwdebug_init(void);
-/* Removes every one (a new session, the program started again). */
-void hwdebug_reset(void);
 extern const struct gstub_breakpoint_ops hwdebug_ops;
-#define HWDEBUG_N_MONITOR_CMDS 1
-extern const struct gstub_monitor_cmd hwdebug_monitor_cmds[HWDEBUG_N_MONITOR_CMDS];
 /* After a debug-event prefetch abort: a breakpoint register matched (not
  * a BKPT instruction). */
 bool hwdebug_breakpoint_hit(void);

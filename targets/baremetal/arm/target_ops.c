@@ -1,6 +1,7 @@
 /* How the engine drives the program: every op only records a request;
  * the monitor acts on it once gstub_feed has returned. */
 #include "monitor.h"
+#include "hwpoints.h"
 
 struct monitor_requests fw_requests;
 
@@ -49,14 +50,14 @@ static int fw_kill(void *ctx)
 static void fw_new_session(void *ctx)
 {
 	(void)ctx;
-	hwdebug_reset();
+	hwpoints_reset();
 }
 
 static int fw_detach(void *ctx)
 {
 	(void)ctx;
 	/* the program runs free: nothing of gdb's may stop it */
-	hwdebug_reset();
+	hwpoints_reset();
 	fw_requests.detach = true;
 	fw_requests.resume = true;
 	return 0;
@@ -81,8 +82,10 @@ const struct gstub_target_ops fw_target_ops = {
 	.kill = fw_kill,
 	.detach = fw_detach,
 	.breakpoints = &hwdebug_ops,
-	.monitor_cmds = hwdebug_monitor_cmds,
-	.n_monitor_cmds = HWDEBUG_N_MONITOR_CMDS,
+#if GSTUB_CONFIG_MONITOR
+	.monitor_cmds = hwpoints_monitor_cmds,
+	.n_monitor_cmds = HWPOINTS_N_MONITOR_CMDS,
+#endif
 	.catch_syscalls = fw_catch_syscalls,
 	.new_session = fw_new_session,
 };
