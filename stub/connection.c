@@ -102,20 +102,31 @@ GSTUB_HANDLER(gstub_cmd_must_reply_empty)
 	return GSTUB_REPLY_UNSUPPORTED;
 }
 
+/* Nothing, or SEP then a pid gdb may name: 0, the pid's error, or junk
+ * when something else follows the packet's name. */
+static int optional_pid(struct gstub *g, char *args, size_t len, char sep,
+			int junk)
+{
+	struct gstub_cursor c;
+
+	if (len == 0)
+		return 0;
+	if (args[0] != sep)
+		return junk;
+	c.p = args + 1;
+	c.end = args + len;
+	return gstub_parse_pid(g, &c);
+}
+
 /* qAttached[:PID] -> "0": the stub started the program, so gdb kills it
  * when it quits. */
 GSTUB_HANDLER(gstub_cmd_attached)
 {
-	struct gstub_cursor c = { args, args + len };
-	int r;
+	/* qAttachedFoo is another packet */
+	int r = optional_pid(g, args, len, ':', GSTUB_REPLY_UNSUPPORTED);
 
-	if (gstub_cur_take(&c, ':')) {
-		r = gstub_parse_pid(g, &c);
-		if (r)
-			return r;
-	}
-	if (!gstub_cur_at_end(&c))
-		return GSTUB_REPLY_UNSUPPORTED; /* qAttachedFoo */
+	if (r)
+		return r;
 	gstub_out_char(g, '0');
 	return GSTUB_REPLY_DATA;
 }
@@ -133,16 +144,10 @@ GSTUB_HANDLER(gstub_cmd_symbol)
  * calls it after the reply left). */
 GSTUB_HANDLER(gstub_cmd_detach)
 {
-	struct gstub_cursor c = { args, args + len };
-	int r;
+	int r = optional_pid(g, args, len, ';', GSTUB_EINVAL);
 
-	if (gstub_cur_take(&c, ';')) {
-		r = gstub_parse_pid(g, &c);
-		if (r)
-			return r;
-	}
-	if (!gstub_cur_at_end(&c))
-		return GSTUB_EINVAL;
+	if (r)
+		return r;
 	gstub_swbreak_remove_all(g);
 	g->waiting = false;
 	g->detach_pending = true;

@@ -75,28 +75,17 @@ size_t gstub_format_hex(uint64_t v, char *buf)
 	return n;
 }
 
-/* Memory replies are mostly this: eight bytes are read before their
- * sixteen digits are written, which keeps the promise that raw may lie in
- * the output at or after hex + n (the digits of a group end before the
- * next group starts there). The digits come from a local table, not
- * through gstub_hex_digit: an exported function is a call per nibble in
- * a shared library. */
+/* Memory replies are mostly this. raw may lie in the output at or after
+ * hex + n: byte i is read before its digits go to hex[2i] and hex[2i+1],
+ * which are below hex + n + i + 1, so no byte is overwritten before it is
+ * read. The digits come from a local table, not through gstub_hex_digit:
+ * an exported function is a call per nibble in a shared library. */
 void gstub_hex_encode(const uint8_t *raw, size_t n, uint8_t *hex)
 {
 	static const char digits[16] = "0123456789abcdef";
-	size_t i = 0;
+	size_t i;
 
-	for (; i + 8 <= n; i += 8) {
-		uint8_t b[8];
-		unsigned k;
-
-		memcpy(b, raw + i, 8);
-		for (k = 0; k < 8; k++) {
-			hex[2 * (i + k)] = (uint8_t)digits[b[k] >> 4];
-			hex[2 * (i + k) + 1] = (uint8_t)digits[b[k] & 15];
-		}
-	}
-	for (; i < n; i++) {
+	for (i = 0; i < n; i++) {
 		uint8_t b = raw[i];
 
 		hex[2 * i] = (uint8_t)digits[b >> 4];

@@ -30,11 +30,15 @@ int gstub_mem_write_all(struct gstub *g, uint64_t addr, const uint8_t *buf,
 	return 0;
 }
 
-/* "ADDR,LEN" then what must follow it (':' or the end). */
-static bool parse_range(struct gstub_cursor *c, uint64_t *addr, uint64_t *len)
+/* "ADDR,LEN" then what must follow it: ':' (the cursor is left after
+ * it), or with follow 0 the end of the packet. */
+static bool parse_range(struct gstub_cursor *c, uint64_t *addr, uint64_t *len,
+			char follow)
 {
 	if (!gstub_cur_hex(c, addr) || !gstub_cur_take(c, ',') ||
 	    !gstub_cur_hex(c, len))
+		return false;
+	if (follow ? !gstub_cur_take(c, follow) : !gstub_cur_at_end(c))
 		return false;
 	/* the range must not wrap past the top of the address space */
 	return *len == 0 || *len - 1 <= UINT64_MAX - *addr;
@@ -50,7 +54,7 @@ GSTUB_HANDLER(gstub_cmd_read_mem)
 	uint8_t *out, *raw;
 	int got;
 
-	if (!parse_range(&c, &addr, &n) || !gstub_cur_at_end(&c) || n == 0)
+	if (!parse_range(&c, &addr, &n, 0) || n == 0)
 		return GSTUB_EINVAL;
 	cap = g->tx_cap / 2;
 	if (n < cap)
@@ -68,59 +72,62 @@ GSTUB_HANDLER(gstub_cmd_read_mem)
 	return GSTUB_REPLY_DATA;
 }
 
-static int write_mem(struct gstub *g, uint64_t addr, const uint8_t *data,
-		     size_t n)
+/* The bytes of X's data, '}' escaping the next one (xor 0x20), decoded
+ * in place; their count, or -1 for a '}' with nothing after it. */
+static long unescape(const char *p, const char *end, uint8_t *out)
 {
+	uint8_t *start = out;
+
+	for (; p < end; p++) {
+		uint8_t b = (uint8_t)*p;
+
+		if (b == '}') {
+			if (++p == end)
+				return -1;
+			b = (uint8_t)*p ^ 0x20;
+		}
+		*out++ = b;
+	}
+	return out - start;
+}
+
+/* M (hex data) and X (binary data): ADDR,LEN:DATA. The data is decoded
+ * in place, its bytes never outgrowing their text. "X addr,0:" is gdb's
+ * probe for X. */
+static int write_packet(struct gstub *g, char *args, size_t len, bool binary)
+{
+	struct gstub_cursor c = { args, args + len };
+	uint64_t addr, n;
+	uint8_t *data;
+	bool ok;
 	int err;
 
+	/* no data is longer than its packet */
+	if (!parse_range(&c, &addr, &n, ':') || n > len)
+		return GSTUB_EINVAL;
+	data = (uint8_t *)args + (c.p - args);
+	if (binary)
+		ok = unescape(c.p, c.end, data) == (long)n;
+	else
+		ok = (uint64_t)(c.end - c.p) == 2 * n &&
+		     gstub_hex_decode(c.p, data, (size_t)n);
+	if (!ok)
+		return GSTUB_EINVAL;
 	if (n == 0)
 		return GSTUB_REPLY_OK;
-	err = gstub_mem_write_all(g, addr, data, n);
+	err = gstub_mem_write_all(g, addr, data, (size_t)n);
 	if (err)
 		return err;
-	gstub_swbreak_after_write(g, addr, data, n);
+	gstub_swbreak_after_write(g, addr, data, (size_t)n);
 	return GSTUB_REPLY_OK;
 }
 
 GSTUB_HANDLER(gstub_cmd_write_mem_hex)
 {
-	struct gstub_cursor c = { args, args + len };
-	uint64_t addr, n;
-	uint8_t *raw;
-
-	if (!parse_range(&c, &addr, &n) || !gstub_cur_take(&c, ':'))
-		return GSTUB_EINVAL;
-	if ((uint64_t)(c.end - c.p) != 2 * n || n > len)
-		return GSTUB_EINVAL;
-	raw = (uint8_t *)args + (c.p - args);
-	if (!gstub_hex_decode(c.p, raw, (size_t)n))
-		return GSTUB_EINVAL;
-	return write_mem(g, addr, raw, (size_t)n);
+	return write_packet(g, args, len, false);
 }
 
-/* X: binary data, '}' escapes the next byte (xor 0x20). "X addr,0:" is
- * gdb's probe for the packet. */
 GSTUB_HANDLER(gstub_cmd_write_mem_bin)
 {
-	struct gstub_cursor c = { args, args + len };
-	uint64_t addr, n;
-	uint8_t *data, *out;
-	const char *p;
-
-	if (!parse_range(&c, &addr, &n) || !gstub_cur_take(&c, ':'))
-		return GSTUB_EINVAL;
-	data = out = (uint8_t *)args + (c.p - args);
-	for (p = c.p; p < c.end; p++) {
-		uint8_t b = (uint8_t)*p;
-
-		if (b == '}') {
-			if (++p == c.end)
-				return GSTUB_EINVAL;
-			b = (uint8_t)*p ^ 0x20;
-		}
-		*out++ = b;
-	}
-	if ((uint64_t)(out - data) != n)
-		return GSTUB_EINVAL;
-	return write_mem(g, addr, data, (size_t)n);
+	return write_packet(g, args, len, true);
 }

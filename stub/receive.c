@@ -99,31 +99,24 @@ static void start_packet(struct gstub *g)
 	g->rx_bad_rle = false;
 }
 
-/* The byte after '*': a repeat count of (c - 29) copies of the last byte. */
+/* The byte after '*': a repeat count of (c - 29) copies of the last byte.
+ * Copies past the buffer are counted as dropped like any other byte. */
 static void run_length(struct gstub *g, uint8_t c)
 {
 	size_t n;
 
 	g->rx_rle = false;
-	if (c < ' ' || c > '~' || (g->rx_len == 0 && g->rx_dropped == 0)) {
+	if (c < ' ' || c > '~' || g->rx_len == 0) {
 		g->rx_bad_rle = true;
 		return;
 	}
-	n = (size_t)c - 29;
-	while (n--) {
-		if (g->rx_dropped)
-			g->rx_dropped++;
-		else
-			store(g, g->rx_buf[g->rx_len - 1]);
-	}
+	for (n = (size_t)c - 29; n; n--)
+		store(g, g->rx_buf[g->rx_len - 1]);
 }
 
 static void idle_byte(struct gstub *g, uint8_t c)
 {
 	switch (c) {
-	case '$':
-		start_packet(g);
-		break;
 	case '+':
 		gstub_log_message(g, "Received Ack");
 		break;
@@ -152,10 +145,24 @@ static void idle_byte(struct gstub *g, uint8_t c)
 	}
 }
 
+/* A byte that cannot be a checksum digit counts as a wrong checksum. */
+static void checksum_cut_short(struct gstub *g)
+{
+	g->rx_csum_got = (uint8_t)~g->rx_csum;
+	packet_done(g);
+}
+
 static void feed_byte(struct gstub *g, uint8_t c)
 {
 	int d;
 
+	if (c == '$') {
+		/* a packet starts, or gdb started over */
+		if (g->rx_state >= RX_CSUM1)
+			checksum_cut_short(g);
+		start_packet(g);
+		return;
+	}
 	switch (g->rx_state) {
 	case RX_IDLE:
 		idle_byte(g, c);
@@ -165,8 +172,6 @@ static void feed_byte(struct gstub *g, uint8_t c)
 			if (g->rx_rle)
 				g->rx_bad_rle = true;
 			g->rx_state = RX_CSUM1;
-		} else if (c == '$') {
-			start_packet(g); /* gdb started over */
 		} else {
 			g->rx_csum = (uint8_t)(g->rx_csum + c);
 			if (g->rx_rle)
@@ -177,30 +182,17 @@ static void feed_byte(struct gstub *g, uint8_t c)
 				store(g, c);
 		}
 		break;
-	case RX_CSUM1:
-	case RX_CSUM2:
+	default: /* RX_CSUM1, RX_CSUM2 */
 		d = gstub_hex_digit_value(c);
 		if (d < 0) {
-			/* not a checksum: count it as a wrong one */
-			g->rx_csum_got = (uint8_t)~g->rx_csum;
-			g->rx_state = RX_IDLE;
-			log_bad_checksum(g);
-			if (!g->no_ack)
-				gstub_send_ack(g, false);
-			if (c == '$')
-				start_packet(g);
-			break;
-		}
-		if (g->rx_state == RX_CSUM1) {
+			checksum_cut_short(g);
+		} else if (g->rx_state == RX_CSUM1) {
 			g->rx_csum_got = (uint8_t)(d << 4);
 			g->rx_state = RX_CSUM2;
 		} else {
 			g->rx_csum_got = (uint8_t)(g->rx_csum_got | d);
 			packet_done(g);
 		}
-		break;
-	default:
-		g->rx_state = RX_IDLE;
 		break;
 	}
 }
