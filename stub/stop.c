@@ -99,8 +99,10 @@ void gstub_out_stop_reply(struct gstub *g, const struct gstub_stop *stop)
 					    : -1;
 	gstub_out_char(g, 'T');
 	gstub_out_hex_byte(g, (unsigned)sig);
-	if (stop->reason == GSTUB_STOP_SYSCALL_ENTRY ||
-	    stop->reason == GSTUB_STOP_SYSCALL_RETURN) {
+	/* (gdb asked for syscall stops only where QCatchSyscalls exists) */
+	if (GSTUB_CONFIG_SYSCALL_CATCH &&
+	    (stop->reason == GSTUB_STOP_SYSCALL_ENTRY ||
+	     stop->reason == GSTUB_STOP_SYSCALL_RETURN)) {
 		gstub_out_str(g, stop->reason == GSTUB_STOP_SYSCALL_ENTRY
 					 ? "syscall_entry:" : "syscall_return:");
 		gstub_out_hex_u64(g, stop->sysno);
@@ -111,7 +113,7 @@ void gstub_out_stop_reply(struct gstub *g, const struct gstub_stop *stop)
 	gstub_out_char(g, ';');
 	for (i = 0; i < sizeof expedited / sizeof expedited[0]; i++)
 		out_expedited(g, tid, expedited[i]);
-	if (stop->reason == GSTUB_STOP_SWBREAK &&
+	if (GSTUB_CONFIG_SW_BREAKPOINTS && stop->reason == GSTUB_STOP_SWBREAK &&
 	    (g->gdb_features & GSTUB_GDB_SWBREAK))
 		gstub_out_str(g, "swbreak:;");
 	if (stop->reason == GSTUB_STOP_HWBREAK &&

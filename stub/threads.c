@@ -92,6 +92,16 @@ GSTUB_HANDLER(gstub_cmd_thread_alive)
 /* As many ids as fit, from thread_iter on; "l" when none are left. */
 static int thread_info(struct gstub *g)
 {
+#if !GSTUB_CONFIG_THREADS
+	/* the one thread, then the end */
+	if (g->thread_iter++ == 0) {
+		gstub_out_char(g, 'm');
+		gstub_out_tid(g, 1);
+	} else {
+		gstub_out_char(g, 'l');
+	}
+	return GSTUB_REPLY_DATA;
+#else
 	gstub_tid tids[GSTUB_MAX_THREADS];
 	int n = gstub_thread_list(g, tids, GSTUB_MAX_THREADS);
 	size_t count, first;
@@ -113,6 +123,7 @@ static int thread_info(struct gstub *g)
 		gstub_out_tid(g, tids[g->thread_iter++]);
 	}
 	return GSTUB_REPLY_DATA;
+#endif
 }
 
 GSTUB_HANDLER(gstub_cmd_thread_info_first)

@@ -42,7 +42,8 @@
 #endif
 
 /* QCatchSyscalls (gdb's `catch syscall`). Off: not advertised, the packet
- * gets the empty reply, ops->catch_syscalls is never called. Needs
+ * gets the empty reply, ops->catch_syscalls is never called (a syscall
+ * stop the target reports anyway reaches gdb as a plain SIGTRAP). Needs
  * GSTUB_CONFIG_ENGINE_STEPPING, which resumes the syscall stops gdb did
  * not ask for. */
 #ifndef GSTUB_CONFIG_SYSCALL_CATCH
