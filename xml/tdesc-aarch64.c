@@ -34,54 +34,62 @@ static const char core_types[] =
 	PK_BIT("AHP", 26)
 
 /* Advanced SIMD (fpu) */
-static const char fpu_types[] =
-	PK_VECTOR("v2d", "ieee_double", 2) PK_VECTOR("v2u", "uint64", 2)
-	PK_VECTOR("v2i", "int64", 2) PK_VECTOR("v4f", "ieee_single", 4)
-	PK_VECTOR("v4u", "uint32", 4) PK_VECTOR("v4i", "int32", 4)
-	PK_VECTOR("v8f", "ieee_half", 8) PK_VECTOR("v8u", "uint16", 8)
-	PK_VECTOR("v8i", "int16", 8) PK_VECTOR("v8bf16", "bfloat16", 8)
-	PK_VECTOR("v16u", "uint8", 16) PK_VECTOR("v16i", "int8", 16)
-	PK_VECTOR("v1u", "uint128", 1) PK_VECTOR("v1i", "int128", 1)
-	PK_UNION("vnd", 3) PK_MEMBER("f", "v2d") PK_MEMBER("u", "v2u")
-	PK_MEMBER("s", "v2i")
-	PK_UNION("vns", 3) PK_MEMBER("f", "v4f") PK_MEMBER("u", "v4u")
-	PK_MEMBER("s", "v4i")
-	PK_UNION("vnh", 4) PK_MEMBER("bf", "v8bf16") PK_MEMBER("f", "v8f")
-	PK_MEMBER("u", "v8u") PK_MEMBER("s", "v8i")
-	PK_UNION("vnb", 2) PK_MEMBER("u", "v16u") PK_MEMBER("s", "v16i")
-	PK_UNION("vnq", 2) PK_MEMBER("u", "v1u") PK_MEMBER("s", "v1i")
-	PK_UNION("aarch64v", 5) PK_MEMBER("d", "vnd") PK_MEMBER("s", "vns")
+#define FPU_OWN_TYPES                                                      \
+	PK_VECTOR("v2d", "ieee_double", 2) PK_VECTOR("v2u", "uint64", 2)   \
+	PK_VECTOR("v2i", "int64", 2) PK_VECTOR("v4f", "ieee_single", 4)    \
+	PK_VECTOR("v4u", "uint32", 4) PK_VECTOR("v4i", "int32", 4)         \
+	PK_VECTOR("v8f", "ieee_half", 8) PK_VECTOR("v8u", "uint16", 8)     \
+	PK_VECTOR("v8i", "int16", 8) PK_VECTOR("v8bf16", "bfloat16", 8)    \
+	PK_VECTOR("v16u", "uint8", 16) PK_VECTOR("v16i", "int8", 16)       \
+	PK_VECTOR("v1u", "uint128", 1) PK_VECTOR("v1i", "int128", 1)       \
+	PK_UNION("vnd", 3) PK_MEMBER("f", "v2d") PK_MEMBER("u", "v2u")     \
+	PK_MEMBER("s", "v2i")                                              \
+	PK_UNION("vns", 3) PK_MEMBER("f", "v4f") PK_MEMBER("u", "v4u")     \
+	PK_MEMBER("s", "v4i")                                              \
+	PK_UNION("vnh", 4) PK_MEMBER("bf", "v8bf16") PK_MEMBER("f", "v8f") \
+	PK_MEMBER("u", "v8u") PK_MEMBER("s", "v8i")                        \
+	PK_UNION("vnb", 2) PK_MEMBER("u", "v16u") PK_MEMBER("s", "v16i")   \
+	PK_UNION("vnq", 2) PK_MEMBER("u", "v1u") PK_MEMBER("s", "v1i")     \
+	PK_UNION("aarch64v", 5) PK_MEMBER("d", "vnd") PK_MEMBER("s", "vns") \
 	PK_MEMBER("h", "vnh") PK_MEMBER("b", "vnb") PK_MEMBER("q", "vnq")
-	FPSTATUS_TYPES;
 
 /* SVE: element counts scale with the vector length (per 128-bit granule) */
-static const char sve_types[] =
-	PK_SCALED_VECTOR("svevqu", "uint128", 1)
-	PK_SCALED_VECTOR("svevqs", "int128", 1)
-	PK_SCALED_VECTOR("svevdf", "ieee_double", 2)
-	PK_SCALED_VECTOR("svevdu", "uint64", 2)
-	PK_SCALED_VECTOR("svevds", "int64", 2)
-	PK_SCALED_VECTOR("svevsf", "ieee_single", 4)
-	PK_SCALED_VECTOR("svevsu", "uint32", 4)
-	PK_SCALED_VECTOR("svevss", "int32", 4)
-	PK_SCALED_VECTOR("svevhf", "ieee_half", 8)
-	PK_SCALED_VECTOR("svevhu", "uint16", 8)
-	PK_SCALED_VECTOR("svevhs", "int16", 8)
-	PK_SCALED_VECTOR("svevbu", "uint8", 16)
-	PK_SCALED_VECTOR("svevbs", "int8", 16)
-	PK_UNION("svevnq", 2) PK_MEMBER("u", "svevqu") PK_MEMBER("s", "svevqs")
-	PK_UNION("svevnd", 3) PK_MEMBER("f", "svevdf") PK_MEMBER("u", "svevdu")
-	PK_MEMBER("s", "svevds")
-	PK_UNION("svevns", 3) PK_MEMBER("f", "svevsf") PK_MEMBER("u", "svevsu")
-	PK_MEMBER("s", "svevss")
-	PK_UNION("svevnh", 3) PK_MEMBER("f", "svevhf") PK_MEMBER("u", "svevhu")
-	PK_MEMBER("s", "svevhs")
-	PK_UNION("svevnb", 2) PK_MEMBER("u", "svevbu") PK_MEMBER("s", "svevbs")
-	PK_UNION("svev", 5) PK_MEMBER("q", "svevnq") PK_MEMBER("d", "svevnd")
-	PK_MEMBER("s", "svevns") PK_MEMBER("h", "svevnh")
-	PK_MEMBER("b", "svevnb")
+#define SVE_OWN_TYPES                                                      \
+	PK_SCALED_VECTOR("svevqu", "uint128", 1)                           \
+	PK_SCALED_VECTOR("svevqs", "int128", 1)                            \
+	PK_SCALED_VECTOR("svevdf", "ieee_double", 2)                       \
+	PK_SCALED_VECTOR("svevdu", "uint64", 2)                            \
+	PK_SCALED_VECTOR("svevds", "int64", 2)                             \
+	PK_SCALED_VECTOR("svevsf", "ieee_single", 4)                       \
+	PK_SCALED_VECTOR("svevsu", "uint32", 4)                            \
+	PK_SCALED_VECTOR("svevss", "int32", 4)                             \
+	PK_SCALED_VECTOR("svevhf", "ieee_half", 8)                         \
+	PK_SCALED_VECTOR("svevhu", "uint16", 8)                            \
+	PK_SCALED_VECTOR("svevhs", "int16", 8)                             \
+	PK_SCALED_VECTOR("svevbu", "uint8", 16)                            \
+	PK_SCALED_VECTOR("svevbs", "int8", 16)                             \
+	PK_UNION("svevnq", 2)                                              \
+	PK_MEMBER("u", "svevqu") PK_MEMBER("s", "svevqs")                  \
+	PK_UNION("svevnd", 3) PK_MEMBER("f", "svevdf")                     \
+	PK_MEMBER("u", "svevdu") PK_MEMBER("s", "svevds")                  \
+	PK_UNION("svevns", 3) PK_MEMBER("f", "svevsf")                     \
+	PK_MEMBER("u", "svevsu") PK_MEMBER("s", "svevss")                  \
+	PK_UNION("svevnh", 3) PK_MEMBER("f", "svevhf")                     \
+	PK_MEMBER("u", "svevhu") PK_MEMBER("s", "svevhs")                  \
+	PK_UNION("svevnb", 2)                                              \
+	PK_MEMBER("u", "svevbu") PK_MEMBER("s", "svevbs")                  \
+	PK_UNION("svev", 5) PK_MEMBER("q", "svevnq") PK_MEMBER("d", "svevnd") \
+	PK_MEMBER("s", "svevns") PK_MEMBER("h", "svevnh")                  \
+	PK_MEMBER("b", "svevnb")                                           \
 	PK_SCALED_VECTOR("svep", "uint8", 2)
-	FPSTATUS_TYPES;
+
+/* Both lists in one string: the fpu feature's starts at the beginning and
+ * skips SVE's own types, SVE's starts after the skip marker; both end with
+ * the fpsr/fpcr flags. */
+static const char vector_types[] =
+	FPU_OWN_TYPES PK_SKIP SVE_OWN_TYPES PK_JOIN FPSTATUS_TYPES;
+#define FPU_TYPES vector_types
+#define SVE_TYPES (vector_types + sizeof(FPU_OWN_TYPES PK_SKIP) - 1)
 
 static const char core_regs[] =
 	PK_REGS(31, 8, "int")
@@ -135,11 +143,11 @@ static int build(struct gstub_tdesc *td, const struct gstub_aarch64_config *cfg)
 					   core_types, core_regs, 1));
 	if (cfg->sve_vq)
 		TRY(gstub_tdesc_add_packed_feature(td, "org.gnu.gdb.aarch64.sve",
-						   sve_types, sve_regs,
+						   SVE_TYPES, sve_regs,
 						   cfg->sve_vq));
 	else
 		TRY(gstub_tdesc_add_packed_feature(td, "org.gnu.gdb.aarch64.fpu",
-						   fpu_types, fpu_regs, 1));
+						   FPU_TYPES, fpu_regs, 1));
 	if (cfg->pauth)
 		TRY(gstub_tdesc_add_packed_feature(td, "org.gnu.gdb.aarch64.pauth",
 						   NULL, pauth_regs, 1));

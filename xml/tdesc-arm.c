@@ -23,8 +23,6 @@ static const char d_names[] =
 
 /* The views gdb gives its own q pseudo registers, so that `p $q0.u8`
  * reads the same whichever way q is described. */
-/* The views gdb gives its own q pseudo registers, so that `p $q0.u8`
- * reads the same whichever way q is described. */
 static const char neon_q_types[] =
 	PK_VECTOR("neon_v16u8", "uint8", 16) PK_VECTOR("neon_v8u16", "uint16", 8)
 	PK_VECTOR("neon_v4u32", "uint32", 4) PK_VECTOR("neon_v2u64", "uint64", 2)
@@ -112,6 +110,7 @@ static int build(struct gstub_tdesc *td, const struct gstub_arm_config *cfg)
 		TRY(gstub_tdesc_add_packed_feature(td, "org.gnu.gdb.arm.neon",
 						   neon_q_types, neon_q_regs,
 						   1));
+		td->derived_low = gstub_tdesc_neon_q_low;
 	}
 	/* gdbserver expedites r11, sp, pc; Thumb-only M-profile code keeps
 	 * its frame pointer in r7. */

@@ -99,21 +99,18 @@ int gstub_tdesc_add_reg(struct gstub_tdesc *td,
 			const struct gstub_tdesc_reg *reg)
 {
 	struct gstub_tdesc_reg *r;
-	uint32_t regnum, bytes;
+	uint32_t regnum, next, bytes;
 
 	if (td->nfeatures == 0 || !reg || !reg->name || !reg->name[0] ||
 	    reg->bitsize == 0 || reg->bitsize % 8 != 0)
 		return GSTUB_EINVAL;
 	if (td->nregs >= GSTUB_TDESC_MAX_REGS)
 		return GSTUB_ENOSPC;
-	regnum = reg->regnum;
-	if (regnum == GSTUB_TDESC_REGNUM_NEXT) {
-		regnum = td->nregs ? td->regs[td->nregs - 1].regnum + 1 : 0;
-		if (regnum == GSTUB_TDESC_REGNUM_NEXT)
-			return GSTUB_EINVAL;
-	} else if (td->nregs && regnum <= td->regs[td->nregs - 1].regnum) {
+	/* the lowest number left; GSTUB_TDESC_REGNUM_NEXT itself is none */
+	next = td->nregs ? td->regs[td->nregs - 1].regnum + 1 : 0;
+	regnum = reg->regnum == GSTUB_TDESC_REGNUM_NEXT ? next : reg->regnum;
+	if (regnum < next || regnum == GSTUB_TDESC_REGNUM_NEXT)
 		return GSTUB_EINVAL;
-	}
 	bytes = reg->bitsize / 8;
 	if (bytes > GSTUB_TDESC_G_MAX - td->g_size)
 		return GSTUB_EINVAL;

@@ -64,7 +64,7 @@ size_t gstub_tdesc_strlen(const char *s);
 
 /* The XML document of `td` written into the window [from, from+len) of out
  * (nothing when out is NULL or len 0). Returns the document's length, or
- * SIZE_MAX when it goes on past the window's end (the walk stops there). */
+ * SIZE_MAX when it goes on past the window's end. */
 size_t gstub_tdesc_xml_render(const struct gstub_tdesc *td, size_t from,
 			      char *out, size_t len, size_t *copied);
 

@@ -855,6 +855,7 @@ bool load_finish(struct tdesc_loader *L)
 		td->regs[td->nregs - 1].feature = r->feature;
 	}
 	td->arch = arch_of(td);
+	td->derived_low = gstub_tdesc_neon_q_low; /* it checks the arch */
 	x = &expedite[td->arch < GSTUB_ARRAY_LEN(expedite) ? td->arch : 0];
 	td->pc_regnum = regnum_of(td, x->pc);
 	td->sp_regnum = regnum_of(td, x->sp);

@@ -16,6 +16,13 @@ size_t gstub_tdesc_strlen(const char *s)
 	return n;
 }
 
+/* The rows in use, never more than the table holds. */
+static uint32_t nregs(const struct gstub_tdesc *td)
+{
+	return td->nregs < GSTUB_TDESC_MAX_REGS ? td->nregs
+						: GSTUB_TDESC_MAX_REGS;
+}
+
 const struct gstub_tdesc_reg *gstub_tdesc_find(const struct gstub_tdesc *td,
 					       uint32_t regnum)
 {
@@ -23,7 +30,7 @@ const struct gstub_tdesc_reg *gstub_tdesc_find(const struct gstub_tdesc *td,
 
 	if (!td)
 		return NULL;
-	hi = td->nregs < GSTUB_TDESC_MAX_REGS ? td->nregs : GSTUB_TDESC_MAX_REGS;
+	hi = nregs(td);
 	while (lo < hi) {
 		uint32_t mid = lo + (hi - lo) / 2;
 		uint32_t n = td->regs[mid].regnum;
@@ -50,12 +57,13 @@ bool gstub_tdesc_same_name(const char *a, const char *b)
 const struct gstub_tdesc_reg *gstub_tdesc_find_name(const struct gstub_tdesc *td,
 						    const char *name)
 {
-	uint32_t i;
+	const struct gstub_tdesc_reg *r, *end;
 
 	if (!td || !name)
 		return NULL;
-	for (i = 0; i < td->nregs && i < GSTUB_TDESC_MAX_REGS; i++)
-		if (td->regs[i].name && gstub_tdesc_same_name(td->regs[i].name, name))
-			return &td->regs[i];
+	end = td->regs + nregs(td);
+	for (r = td->regs; r < end; r++)
+		if (r->name && gstub_tdesc_same_name(r->name, name))
+			return r;
 	return NULL;
 }

@@ -19,8 +19,14 @@ const char *gstub_tdesc_packed_next(const char *p)
 const char *gstub_tdesc_packed_type(const char *p, uint32_t scale,
 				    struct gstub_tdesc_type *t)
 {
-	uint8_t kind = (uint8_t)*p++;
+	uint8_t kind;
 
+	/* PK_SKIP leaves out everything up to PK_JOIN, a byte no record
+	 * holds, so no record needs decoding on the way. */
+	while ((kind = (uint8_t)*p++) == PK_SKIP_KIND || kind == PK_JOIN_KIND)
+		if (kind == PK_SKIP_KIND)
+			while ((uint8_t)*p != PK_JOIN_KIND)
+				p++;
 	memset(t, 0, sizeof(*t));
 	if (kind == 0)
 		return NULL;

@@ -14,6 +14,12 @@
  *                       NUL
  *     PK_FLAGS          size byte, field count byte, then per field: name,
  *                       NUL, start bit byte, end bit byte
+ * and two markers without an id, so that two lists that end alike (the
+ * fpu and SVE features of AArch64) can be one string: the list that starts
+ * first holds PK_SKIP, then the other list's own records, then PK_JOIN and
+ * what both share. PK_SKIP leaves out everything up to PK_JOIN (which
+ * must follow); PK_JOIN alone does nothing. PK_JOIN is 127, a byte no
+ * record holds (names are printable ASCII, numbers below 64).
  *
  * Their registers may be compact too: a run of register groups ending at
  * the string's NUL, each
@@ -33,6 +39,8 @@
 #define PK_SCALED_VECTOR_KIND 2
 #define PK_UNION_KIND 3
 #define PK_FLAGS_KIND 4
+#define PK_SKIP_KIND 5
+#define PK_JOIN_KIND 127
 
 #define PK_VECTOR(id, elem, count) "\001" id "\0" elem "\0" PK_BYTE(count)
 #define PK_SCALED_VECTOR(id, elem, per_unit) \
@@ -42,6 +50,8 @@
 #define PK_FLAGS(id, size, nfields) "\004" id "\0" PK_BYTE(size) PK_BYTE(nfields)
 #define PK_BIT(name, bit) name "\0" PK_BYTE(bit) PK_BYTE(bit)
 #define PK_BITS(name, lo, hi) name "\0" PK_BYTE(lo) PK_BYTE(hi)
+#define PK_SKIP "\005"
+#define PK_JOIN "\177"
 
 #define PK_REGS_PLAIN 1
 #define PK_REGS_SCALED 2  /* size times the feature's packed_scale */
@@ -60,7 +70,8 @@ const char *gstub_tdesc_packed_next(const char *p);
 
 /* Decode the record at p into t (fields, nfields and feature left 0) and
  * return where its fields begin (the next record for a vector); NULL at
- * the end of the list or at a malformed record. */
+ * the end of the list or at a malformed record. Markers are followed, so
+ * t is always a type. */
 const char *gstub_tdesc_packed_type(const char *p, uint32_t scale,
 				    struct gstub_tdesc_type *t);
 /* Decode one field of a type of kind `kind` into f; return what follows. */

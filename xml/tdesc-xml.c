@@ -5,8 +5,6 @@
  * no buffer ever holds it whole and every window of the same table is
  * byte-for-byte the same document.
  */
-#include <stdarg.h>
-
 #include <gstub/gstub.h>
 #include <gstub/tdesc.h>
 
@@ -21,108 +19,85 @@ struct xml_out {
 	size_t len;
 	char *out;
 	size_t copied;
-	bool more;      /* a byte past a non-empty window exists: stop there */
 };
 
-static void put_n(struct xml_out *o, const char *s, size_t n)
+/* One byte of the document, copied when it falls inside the window (whose
+ * end is never computed, so no offset can wrap). */
+static void put_c(struct xml_out *o, char c)
 {
-	size_t end = o->from + o->len;
+	size_t at = o->pos - o->from;
 
-	if (o->more || n == 0)
-		return;
-	if (o->len && o->pos + n > end) {
-		/* whatever is emitted from here on lies past the window */
-		o->more = true;
+	if (o->pos >= o->from && at < o->len) {
+		o->out[at] = c;
+		o->copied = at + 1;
 	}
-	if (o->len && o->pos < end && o->pos + n > o->from) {
-		size_t skip = o->from > o->pos ? o->from - o->pos : 0;
-		size_t take = n - skip;
-		size_t at = o->pos + skip - o->from;
-
-		if (take > o->len - at)
-			take = o->len - at;
-		memcpy(o->out + at, s + skip, take);
-		o->copied = at + take;
-	}
-	o->pos += n;
+	o->pos++;
 }
 
 static void put(struct xml_out *o, const char *s)
 {
-	put_n(o, s, gstub_tdesc_strlen(s));
+	for (; *s; s++)
+		put_c(o, *s);
 }
 
 /* Attribute and text values are escaped: names from a loaded user XML may
  * hold any character its parser decoded. */
 static void put_escaped(struct xml_out *o, const char *s)
 {
-	const char *run = s;
-
 	for (; *s; s++) {
-		const char *ent;
-
 		switch (*s) {
-		case '&': ent = "&amp;"; break;
-		case '<': ent = "&lt;"; break;
-		case '>': ent = "&gt;"; break;
-		case '"': ent = "&quot;"; break;
-		case '\'': ent = "&apos;"; break;
-		default: continue;
+		case '&': put(o, "&amp;"); break;
+		case '<': put(o, "&lt;"); break;
+		case '>': put(o, "&gt;"); break;
+		case '"': put(o, "&quot;"); break;
+		case '\'': put(o, "&apos;"); break;
+		default: put_c(o, *s); break;
 		}
-		put_n(o, run, (size_t)(s - run));
-		put(o, ent);
-		run = s + 1;
 	}
-	put_n(o, run, (size_t)(s - run));
 }
 
 static void put_u32(struct xml_out *o, uint32_t v)
 {
-	char buf[10];
-	size_t i = sizeof(buf);
+	char buf[11];
+	size_t i = sizeof(buf) - 1;
 
+	buf[i] = 0;
 	do {
 		buf[--i] = (char)('0' + v % 10);
 		v /= 10;
 	} while (v);
-	put_n(o, buf + i, sizeof(buf) - i);
+	put(o, buf + i);
 }
 
 /*
- * Text with values: `fmt` is copied, except %s (a string, escaped), %u (a
- * uint32_t) and %d (an int32_t). One call writes a whole element's start,
- * which keeps each element readable as the XML it makes.
+ * Text with values: `fmt` is copied, except %s (s, escaped), %u (n) and %d
+ * (n holding an int32_t, as (uint32_t) converts it). One call writes an
+ * element's start or an attribute or two, which keeps each readable as the
+ * XML it makes.
  */
-static void put_fmt(struct xml_out *o, const char *fmt, ...)
+static void put_fmt(struct xml_out *o, const char *fmt, const char *s,
+		    uint32_t n)
 {
-	const char *run = fmt;
-	va_list ap;
-
-	va_start(ap, fmt);
 	for (; *fmt; fmt++) {
-		int32_t v;
-
-		if (*fmt != '%')
+		if (*fmt != '%') {
+			put_c(o, *fmt);
 			continue;
-		put_n(o, run, (size_t)(fmt - run));
-		run = fmt + 2;
+		}
 		switch (*++fmt) {
 		case 's':
-			put_escaped(o, va_arg(ap, const char *));
+			put_escaped(o, s);
 			break;
 		case 'd':
-			v = va_arg(ap, int32_t);
-			if (v < 0)
-				put_n(o, "-", 1);
-			put_u32(o, v < 0 ? (uint32_t)0 - (uint32_t)v : (uint32_t)v);
-			break;
+			if (n >> 31) {
+				put_c(o, '-');
+				n = 0u - n;
+			}
+			/* fall through */
 		default: /* 'u' */
-			put_u32(o, va_arg(ap, uint32_t));
+			put_u32(o, n);
 			break;
 		}
 	}
-	put_n(o, run, (size_t)(fmt - run));
-	va_end(ap);
 }
 
 static void put_field(struct xml_out *o, const struct gstub_tdesc_type *t,
@@ -132,19 +107,22 @@ static void put_field(struct xml_out *o, const struct gstub_tdesc_type *t,
 
 	if (t->kind == GSTUB_TYPE_ENUM) {
 		put_fmt(o, "      <evalue name=\"%s\" value=\"%d\"/>\n", name,
-			f->start);
+			(uint32_t)f->start);
 		return;
 	}
-	put_fmt(o, "      <field name=\"%s\"", name);
-	if (f->start >= 0)
-		put_fmt(o, " start=\"%d\" end=\"%d\"", f->start,
-			f->end >= 0 ? f->end : f->start);
+	put_fmt(o, "      <field name=\"%s\"", name, 0);
+	if (f->start >= 0) {
+		put_fmt(o, " start=\"%u\"", NULL, (uint32_t)f->start);
+		put_fmt(o, " end=\"%u\"", NULL,
+			(uint32_t)(f->end >= 0 ? f->end : f->start));
+	}
 	if (f->type)
-		put_fmt(o, " type=\"%s\"", f->type);
+		put_fmt(o, " type=\"%s\"", f->type, 0);
 	put(o, "/>\n");
 }
 
-static const char *const type_tags[] = {
+/* Element names by kind, in place (no table of pointers). */
+static const char type_tags[][7] = {
 	[GSTUB_TYPE_VECTOR] = "vector",
 	[GSTUB_TYPE_UNION] = "union",
 	[GSTUB_TYPE_STRUCT] = "struct",
@@ -152,63 +130,52 @@ static const char *const type_tags[] = {
 	[GSTUB_TYPE_ENUM] = "enum",
 };
 
-/* The start tag; false when there is none to write (unknown kind) or
- * nothing more (a vector is one empty element). */
-static bool put_type_open(struct xml_out *o, const struct gstub_tdesc_type *t)
+/*
+ * A type: from its row (fields in t->fields) or, with packed set, decoded
+ * from a compact list (tdesc-packed.h) whose fields follow at packed.
+ * Returns what follows the type's fields in the compact list.
+ */
+static const char *put_type(struct xml_out *o,
+			    const struct gstub_tdesc_type *t, const char *packed)
 {
-	if (t->kind >= GSTUB_ARRAY_LEN(type_tags))
-		return false;
-	put_fmt(o, "    <%s id=\"%s\"", type_tags[t->kind], t->id);
-	if (t->kind == GSTUB_TYPE_VECTOR) {
-		put_fmt(o, " type=\"%s\" count=\"%u\"/>\n", t->elem, t->count);
-		return false;
-	}
-	if (t->size)
-		put_fmt(o, " size=\"%u\"", t->size);
-	put(o, ">\n");
-	return true;
-}
-
-static void put_type_close(struct xml_out *o, const struct gstub_tdesc_type *t)
-{
-	put_fmt(o, "    </%s>\n", type_tags[t->kind]);
-}
-
-static void put_type(struct xml_out *o, const struct gstub_tdesc_type *t)
-{
+	const char *tag = type_tags[t->kind];
+	struct gstub_tdesc_field f;
 	uint32_t i;
 
-	if (!put_type_open(o, t))
-		return;
-	for (i = 0; i < t->nfields && t->fields; i++)
-		put_field(o, t, &t->fields[i]);
-	put_type_close(o, t);
+	put_fmt(o, "    <%s", tag, 0);
+	put_fmt(o, " id=\"%s\"", t->id, 0);
+	if (t->kind == GSTUB_TYPE_VECTOR) {
+		put_fmt(o, " type=\"%s\" count=\"%u\"/>\n", t->elem, t->count);
+		return packed;
+	}
+	if (t->size)
+		put_fmt(o, " size=\"%u\"", NULL, t->size);
+	put(o, ">\n");
+	for (i = 0; i < t->nfields && (packed || t->fields); i++) {
+		if (packed)
+			packed = gstub_tdesc_packed_field(packed, t->kind, &f);
+		put_field(o, t, packed ? &f : &t->fields[i]);
+	}
+	put_fmt(o, "    </%s>\n", tag, 0);
+	return packed;
 }
 
 /* A built-in feature's compact type list (tdesc-packed.h). */
 static void put_packed_types(struct xml_out *o, const char *p, uint32_t scale)
 {
 	struct gstub_tdesc_type t;
-	struct gstub_tdesc_field f;
-	uint32_t i;
 
-	while ((p = gstub_tdesc_packed_type(p, scale, &t)) != NULL) {
-		if (!put_type_open(o, &t))
-			continue;
-		for (i = 0; i < t.nfields; i++) {
-			p = gstub_tdesc_packed_field(p, t.kind, &f);
-			put_field(o, &t, &f);
-		}
-		put_type_close(o, &t);
-	}
+	while ((p = gstub_tdesc_packed_type(p, scale, &t)) != NULL)
+		p = put_type(o, &t, p);
 }
 
 static void put_reg(struct xml_out *o, const struct gstub_tdesc_reg *r)
 {
-	put_fmt(o, "    <reg name=\"%s\" bitsize=\"%u\" type=\"%s\" regnum=\"%u\"",
-		r->name, r->bitsize, r->type ? r->type : "int", r->regnum);
+	put_fmt(o, "    <reg name=\"%s\" bitsize=\"%u\"", r->name, r->bitsize);
+	put_fmt(o, " type=\"%s\" regnum=\"%u\"", r->type ? r->type : "int",
+		r->regnum);
 	if (r->group)
-		put_fmt(o, " group=\"%s\"", r->group);
+		put_fmt(o, " group=\"%s\"", r->group, 0);
 	if (!r->save_restore)
 		put(o, " save-restore=\"no\"");
 	put(o, "/>\n");
@@ -219,13 +186,14 @@ static void put_feature(struct xml_out *o, const struct gstub_tdesc *td,
 {
 	uint32_t i;
 
-	put_fmt(o, "  <feature name=\"%s\">\n", td->features[f].name);
+	put_fmt(o, "  <feature name=\"%s\">\n", td->features[f].name, 0);
 	if (td->features[f].packed_types)
 		put_packed_types(o, td->features[f].packed_types,
 				 td->features[f].packed_scale);
 	for (i = 0; i < td->ntypes && i < GSTUB_TDESC_MAX_TYPES; i++)
-		if (td->types[i].feature == f)
-			put_type(o, &td->types[i]);
+		if (td->types[i].feature == f &&
+		    td->types[i].kind < GSTUB_ARRAY_LEN(type_tags))
+			put_type(o, &td->types[i], NULL);
 	for (i = 0; i < td->nregs && i < GSTUB_TDESC_MAX_REGS; i++)
 		if (td->regs[i].feature == f)
 			put_reg(o, &td->regs[i]);
@@ -243,16 +211,17 @@ size_t gstub_tdesc_xml_render(const struct gstub_tdesc *td, size_t from,
 		"<target version=\"1.0\">\n");
 	if (td->architecture)
 		put_fmt(&o, "  <architecture>%s</architecture>\n",
-			td->architecture);
+			td->architecture, 0);
 	if (td->osabi)
-		put_fmt(&o, "  <osabi>%s</osabi>\n", td->osabi);
+		put_fmt(&o, "  <osabi>%s</osabi>\n", td->osabi, 0);
 	for (f = 0; f < td->nfeatures && f < GSTUB_TDESC_MAX_FEATURES; f++)
 		put_feature(&o, td, f);
 	put(&o, "</target>\n");
 	if (copied)
 		*copied = o.copied;
-	/* Cut short: the document is longer than the window's end. */
-	return o.more ? SIZE_MAX : o.pos;
+	/* The document goes on past a non-empty window's end. */
+	return o.len && o.pos > o.from && o.pos - o.from > o.len ? SIZE_MAX
+								  : o.pos;
 }
 
 static bool is_target_xml(const char *annex, size_t annex_len)
@@ -276,9 +245,6 @@ int gstub_tdesc_xml_read(const struct gstub_tdesc *td, const char *annex,
 	/* The result is an int: never hand back more than it can count. */
 	if (len > (size_t)INT32_MAX)
 		len = (size_t)INT32_MAX;
-	/* and the window's end must not wrap */
-	if (len > SIZE_MAX - offset)
-		len = SIZE_MAX - offset;
 	total = gstub_tdesc_xml_render(td, offset, out, len, &copied);
 	if (at_end)
 		*at_end = offset + copied >= total;

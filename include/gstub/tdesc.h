@@ -98,6 +98,16 @@ struct gstub_tdesc {
 	uint32_t g_size;            /* bytes of a `g` reply (binary) */
 	/* Registers expedited in stop replies, -1 when absent. */
 	int32_t pc_regnum, sp_regnum, fp_regnum, status_regnum;
+	/* For a description that lists registers made of two others (AArch32
+	 * q<n> = d<2n>:d<2n+1>): the register the engine serves `r` from
+	 * (it and the one numbered after it), or NULL for a register the
+	 * target handles itself. gstub_tdesc_arm (with neon_q) and the
+	 * loader set it to gstub_tdesc_neon_q_low; a description built by
+	 * hand with q registers does the same. NULL (the default): every
+	 * register goes to the target as is, and a firmware without AArch32
+	 * descriptions never links the q code. */
+	const struct gstub_tdesc_reg *(*derived_low)(
+		const struct gstub_tdesc *td, const struct gstub_tdesc_reg *r);
 };
 
 /* ----- lookups used by the engine ----- */
@@ -110,9 +120,9 @@ const struct gstub_tdesc_reg *gstub_tdesc_find_name(const struct gstub_tdesc *td
 						    const char *name);
 
 /* For an AArch32 q register listed in the neon feature (q<n>, 128 bits):
- * its low D register d<2n>, which d<2n+1> follows; else NULL. The engine
- * serves such q registers from their D registers, so a target's register
- * ops are never asked for them. */
+ * its low D register d<2n>, which d<2n+1> follows; else NULL. Set as a
+ * description's derived_low, it has the engine serve such q registers from
+ * their D registers, so a target's register ops are never asked for them. */
 const struct gstub_tdesc_reg *
 gstub_tdesc_neon_q_low(const struct gstub_tdesc *td,
 		       const struct gstub_tdesc_reg *r);

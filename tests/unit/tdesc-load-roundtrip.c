@@ -20,6 +20,30 @@
 
 static struct gstub_tdesc built;
 
+/* The register td serves r from (td->derived_low), or NULL. */
+static const struct gstub_tdesc_reg *derived(const struct gstub_tdesc *td,
+					     const struct gstub_tdesc_reg *r)
+{
+	return td->derived_low ? td->derived_low(td, r) : NULL;
+}
+
+/* Every register of `loaded` is served from the same register as its
+ * twin in `built` (AArch32 q registers from their D registers). */
+static bool same_derived(const struct gstub_tdesc *loaded)
+{
+	uint32_t i;
+
+	for (i = 0; i < built.nregs && i < loaded->nregs; i++) {
+		const struct gstub_tdesc_reg *a = derived(&built, &built.regs[i]);
+		const struct gstub_tdesc_reg *b =
+			derived(loaded, &loaded->regs[i]);
+
+		if (!a != !b || (a && a->regnum != b->regnum))
+			return false;
+	}
+	return true;
+}
+
 /* Load docs[0] (with the others to include) and compare with `built`. */
 static void check_load(const char *label, const char *how,
 		       const struct gstub_tdesc_source *docs, size_t n,
@@ -40,6 +64,8 @@ static void check_load(const char *label, const char *how,
 	if (!ok(tdesc_same(&built, gstub_tdesc_loaded_get(ld), why, sizeof(why)),
 		"%s: %s gives the same table", label, how))
 		printf("#   %s\n", why);
+	ok(same_derived(gstub_tdesc_loaded_get(ld)),
+	   "%s: %s serves the same registers from others", label, how);
 	xml = tdesc_whole_xml(gstub_tdesc_loaded_get(ld), &len);
 	ok(xml && len == want_len && !memcmp(xml, want_xml, len),
 	   "%s: %s regenerates the same XML", label, how);
