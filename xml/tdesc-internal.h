@@ -59,9 +59,6 @@ int gstub_tdesc_add_one_reg(struct gstub_tdesc *td, const char *name,
 			    uint32_t bitsize, const char *type,
 			    const char *group);
 
-/* Length of a C string (no <string.h> here). */
-size_t gstub_tdesc_strlen(const char *s);
-
 /* The XML document of `td` written into the window [from, from+len) of out
  * (nothing when out is NULL or len 0). Returns the document's length, or
  * SIZE_MAX when it goes on past the window's end. */

@@ -7,15 +7,6 @@
 
 #include "tdesc-internal.h"
 
-size_t gstub_tdesc_strlen(const char *s)
-{
-	size_t n = 0;
-
-	while (s[n])
-		n++;
-	return n;
-}
-
 /* The rows in use, never more than the table holds. */
 static uint32_t nregs(const struct gstub_tdesc *td)
 {
