@@ -1,112 +1,93 @@
 /*
  * qXfer:features:read and qXfer:threads:read. Both documents are produced
- * in windows: the reply holds bytes [OFF, OFF+LEN) (cut to what the reply
- * area holds once binary-escaped), 'm' when more follows, 'l' when the
- * window reaches the end (an offset at or past the end gives a bare "l").
+ * in windows, straight into the reply: it holds bytes [OFF, OFF+LEN) (cut
+ * to what the reply area holds once binary-escaped), 'm' when more
+ * follows, 'l' when the window reaches the end (an offset at or past the
+ * end gives a bare "l").
  */
 #include "internal.h"
 
-/* Reads bytes [off, off+n) of a document into out; the count, 0 past the
- * end, or a negative error. *at_end: the bytes read reach the end. */
-typedef int (*doc_read_fn)(struct gstub *g, const char *annex, size_t alen,
-			   size_t off, char *out, size_t n, bool *at_end);
-
-static bool needs_escape(uint8_t c)
+/* ANNEX:OFF,LEN, the arguments of both. */
+static bool parse_window(struct gstub_cursor *c, size_t *alen, uint64_t *off,
+			 uint64_t *want)
 {
-	return c == '#' || c == '$' || c == '}' || c == '*';
+	const char *annex = c->p;
+
+	while (c->p < c->end && *c->p != ':')
+		c->p++;
+	*alen = (size_t)(c->p - annex);
+	return gstub_cur_take(c, ':') && gstub_cur_hex(c, off) &&
+	       gstub_cur_take(c, ',') && gstub_cur_hex(c, want) &&
+	       gstub_cur_at_end(c) && *off <= SIZE_MAX / 2;
 }
 
-static int xfer_reply(struct gstub *g, char *args, size_t len, doc_read_fn rd)
+/* After 'm' and the n bytes of the window: 'l' when the document ended
+ * within them (an empty window is no news: more may follow). */
+static int window_reply(struct gstub *g, size_t n, bool at_end, uint64_t want)
 {
-	struct gstub_cursor c = { args, args + len };
-	const char *annex = args;
-	size_t alen, got = 0;
-	uint64_t off, want;
-	bool at_end = false, full = false;
-	char chunk[32];
-
-	while (c.p < c.end && *c.p != ':')
-		c.p++;
-	alen = (size_t)(c.p - annex);
-	if (!gstub_cur_take(&c, ':') || !gstub_cur_hex(&c, &off) ||
-	    !gstub_cur_take(&c, ',') || !gstub_cur_hex(&c, &want) ||
-	    !gstub_cur_at_end(&c) || off > SIZE_MAX / 2)
-		return GSTUB_EINVAL;
-	gstub_out_char(g, 'm');
-	while (got < want && !at_end && !full) {
-		size_t k = sizeof chunk, i;
-		int r;
-
-		if (k > want - got)
-			k = (size_t)(want - got);
-		r = rd(g, annex, alen, (size_t)off + got, chunk, k, &at_end);
-		if (r < 0)
-			return r;
-		if ((size_t)r > k)
-			return GSTUB_EIO;
-		for (i = 0; i < (size_t)r; i++) {
-			uint8_t b = (uint8_t)chunk[i];
-			bool esc = needs_escape(b);
-
-			if (gstub_out_room(g) < (esc ? 2u : 1u)) {
-				full = true;
-				break;
-			}
-			if (esc) {
-				gstub_out_char(g, '}');
-				b ^= 0x20;
-			}
-			gstub_out_char(g, (char)b);
-			got++;
-		}
-		if (!full && (size_t)r < k)
-			at_end = true; /* a short read is the end */
-		if (full)
-			at_end = false; /* cut by the reply area: more follows */
-	}
-	if (at_end)
+	g->tx_len += n;
+	if (at_end && want)
 		g->tx_buf[0] = 'l';
 	return GSTUB_REPLY_DATA;
 }
 
-static int features_read(struct gstub *g, const char *annex, size_t alen,
-			 size_t off, char *out, size_t n, bool *at_end)
+/* The description, rendered straight into the reply: each request walks
+ * the document once, whatever the window. */
+GSTUB_HANDLER(gstub_cmd_xfer_features)
 {
+	struct gstub_cursor c = { args, args + len };
+	uint64_t off, want;
+	size_t alen;
+	bool at_end;
+	int r;
+
+	if (!parse_window(&c, &alen, &off, &want))
+		return GSTUB_EINVAL;
 	/* gdb (re)reads the description: give it the one for the current
 	 * vector length (GSTUB_SVE_CURRENT), never switching mid-document */
 	if (off == 0)
 		gstub_sve_follow(g, gstub_current_tid(g));
-	return gstub_tdesc_xml_read(g->td, annex, alen, off, out, n,
-				    at_end);
-}
-
-GSTUB_HANDLER(gstub_cmd_xfer_features)
-{
-	return xfer_reply(g, args, len, features_read);
+	gstub_out_char(g, 'm');
+	r = gstub_tdesc_xml_packet(g->td, args, alen, (size_t)off,
+				   want < SIZE_MAX ? (size_t)want : SIZE_MAX,
+				   (char *)g->tx_buf + g->tx_len,
+				   gstub_out_room(g), &at_end);
+	if (r < 0)
+		return r;
+	return window_reply(g, (size_t)r, at_end, want);
 }
 
 #if GSTUB_CONFIG_THREADS
-/* The thread list document, generated again for each window: the bytes
- * before the window are counted and skipped, those after it only noted. */
+/* The thread list document, generated again for each request and written
+ * as target.xml is (xml/tdesc-xml.c): the bytes before the window are
+ * counted and skipped, the window's go escaped into the reply, and the
+ * first one that does not fit ends it. */
 struct sink {
-	size_t skip;
-	char *out;
+	size_t skip;    /* document bytes still before the window */
+	size_t len;     /* document bytes the window may still take */
+	uint8_t *out;
 	size_t room;
-	size_t got;
-	bool more;
+	size_t written; /* bytes written to out, escapes included */
+	bool cut;       /* a byte of the window or after it was left out */
 };
 
 static void sink_put(struct sink *s, const char *p, size_t n)
 {
-	for (; n; n--, p++) {
+	for (; n && !s->cut; n--, p++) {
+		uint8_t b = (uint8_t)*p;
+		bool esc = b == '#' || b == '$' || b == '}' || b == '*';
+
 		if (s->skip) {
 			s->skip--;
-		} else if (s->room) {
-			s->out[s->got++] = *p;
-			s->room--;
+		} else if (!s->len || s->room - s->written < 1u + esc) {
+			s->cut = true;
 		} else {
-			s->more = true;
-			return;
+			if (esc) {
+				s->out[s->written++] = '}';
+				b ^= 0x20;
+			}
+			s->out[s->written++] = b;
+			s->len--;
 		}
 	}
 }
@@ -129,17 +110,41 @@ static void sink_xml_text(struct sink *s, const char *p, size_t n)
 	}
 }
 
-static int threads_read(struct gstub *g, const char *annex, size_t alen,
-			size_t off, char *out, size_t n, bool *at_end)
+static void put_thread(struct gstub *g, struct sink *s, gstub_tid tid)
 {
 	const struct gstub_thread_ops *t = g->cfg.ops->threads;
-	struct sink s = { off, out, n, 0, false };
-	gstub_tid tids[GSTUB_MAX_THREADS];
 	char name[GSTUB_THREAD_NAME_MAX];
 	char id[GSTUB_TID_TEXT_MAX];
+
+	sink_str(s, "<thread id=\"");
+	sink_put(s, id, gstub_format_tid(g, tid, id));
+	sink_put(s, "\"", 1);
+	if (t && t->extra_info) {
+		int r;
+
+		name[0] = 0;
+		r = t->extra_info(g->cfg.target_ctx, tid, name, sizeof name);
+		name[sizeof name - 1] = 0;
+		if (r >= 0 && name[0]) {
+			sink_str(s, " name=\"");
+			sink_xml_text(s, name, gstub_strlen(name));
+			sink_put(s, "\"", 1);
+		}
+	}
+	sink_str(s, "/>\n");
+}
+
+GSTUB_HANDLER(gstub_cmd_xfer_threads)
+{
+	struct gstub_cursor c = { args, args + len };
+	gstub_tid tids[GSTUB_MAX_THREADS];
+	uint64_t off, want;
+	size_t alen;
+	struct sink s;
 	int count, i;
 
-	(void)annex;
+	if (!parse_window(&c, &alen, &off, &want))
+		return GSTUB_EINVAL;
 	if (alen != 0)
 		return GSTUB_ENOENT;
 	count = gstub_thread_list(g, tids, GSTUB_MAX_THREADS);
@@ -147,33 +152,15 @@ static int threads_read(struct gstub *g, const char *annex, size_t alen,
 		return count;
 	if (count > GSTUB_MAX_THREADS)
 		count = GSTUB_MAX_THREADS;
+	gstub_out_char(g, 'm');
+	s = (struct sink){ .skip = (size_t)off,
+			   .len = want < SIZE_MAX ? (size_t)want : SIZE_MAX,
+			   .out = g->tx_buf + g->tx_len,
+			   .room = gstub_out_room(g) };
 	sink_str(&s, "<?xml version=\"1.0\"?>\n<threads>\n");
-	for (i = 0; i < count && !s.more; i++) {
-		sink_str(&s, "<thread id=\"");
-		sink_put(&s, id, gstub_format_tid(g, tids[i], id));
-		sink_put(&s, "\"", 1);
-		if (t && t->extra_info) {
-			int r;
-
-			name[0] = 0;
-			r = t->extra_info(g->cfg.target_ctx, tids[i], name,
-					  sizeof name);
-			name[sizeof name - 1] = 0;
-			if (r >= 0 && name[0]) {
-				sink_str(&s, " name=\"");
-				sink_xml_text(&s, name, gstub_strlen(name));
-				sink_put(&s, "\"", 1);
-			}
-		}
-		sink_str(&s, "/>\n");
-	}
+	for (i = 0; i < count && !s.cut; i++)
+		put_thread(g, &s, tids[i]);
 	sink_str(&s, "</threads>\n");
-	*at_end = !s.more;
-	return (int)s.got;
-}
-
-GSTUB_HANDLER(gstub_cmd_xfer_threads)
-{
-	return xfer_reply(g, args, len, threads_read);
+	return window_reply(g, s.written, !s.cut, want);
 }
 #endif /* GSTUB_CONFIG_THREADS */

@@ -59,10 +59,5 @@ int gstub_tdesc_add_one_reg(struct gstub_tdesc *td, const char *name,
 			    uint32_t bitsize, const char *type,
 			    const char *group);
 
-/* The XML document of `td` written into the window [from, from+len) of out
- * (nothing when out is NULL or len 0). Returns the document's length, or
- * SIZE_MAX when it goes on past the window's end. */
-size_t gstub_tdesc_xml_render(const struct gstub_tdesc *td, size_t from,
-			      char *out, size_t len, size_t *copied);
 
 #endif

@@ -11,27 +11,40 @@
 #include "tdesc-internal.h"
 #include "tdesc-packed.h"
 
-/* A cursor over the virtual document: pos counts every byte emitted,
- * copied only counts those that fell inside [from, from + len). */
+/* A cursor over the virtual document: pos counts every byte emitted; from
+ * `from` on, up to `len` of them are copied to out, each taking a byte of
+ * `room` (two when escaped for a packet), until one does not fit. */
 struct xml_out {
 	size_t pos;
 	size_t from;
 	size_t len;
 	char *out;
-	size_t copied;
+	size_t room;
+	size_t taken;   /* document bytes copied */
+	size_t written; /* bytes written to out, escapes included */
+	bool escape;    /* '#', '$', '}' and '*' as '}' and the byte ^ 0x20 */
+	bool cut;       /* a byte from `from` on was left out */
 };
 
 /* One byte of the document, copied when it falls inside the window (whose
  * end is never computed, so no offset can wrap). */
 static void put_c(struct xml_out *o, char c)
 {
-	size_t at = o->pos - o->from;
+	bool esc = o->escape &&
+		   (c == '#' || c == '$' || c == '}' || c == '*');
 
-	if (o->pos >= o->from && at < o->len) {
-		o->out[at] = c;
-		o->copied = at + 1;
+	if (o->pos++ < o->from || o->cut)
+		return;
+	if (o->taken == o->len || o->room - o->written < 1u + esc) {
+		o->cut = true;
+		return;
 	}
-	o->pos++;
+	if (esc) {
+		o->out[o->written++] = '}';
+		c ^= 0x20;
+	}
+	o->out[o->written++] = c;
+	o->taken++;
 }
 
 static void put(struct xml_out *o, const char *s)
@@ -200,28 +213,21 @@ static void put_feature(struct xml_out *o, const struct gstub_tdesc *td,
 	put(o, "  </feature>\n");
 }
 
-size_t gstub_tdesc_xml_render(const struct gstub_tdesc *td, size_t from,
-			      char *out, size_t len, size_t *copied)
+static void render(struct xml_out *o, const struct gstub_tdesc *td)
 {
-	struct xml_out o = { .from = from, .len = out ? len : 0, .out = out };
 	uint32_t f;
 
-	put(&o, "<?xml version=\"1.0\"?>\n"
-		"<!DOCTYPE target SYSTEM \"gdb-target.dtd\">\n"
-		"<target version=\"1.0\">\n");
+	put(o, "<?xml version=\"1.0\"?>\n"
+	       "<!DOCTYPE target SYSTEM \"gdb-target.dtd\">\n"
+	       "<target version=\"1.0\">\n");
 	if (td->architecture)
-		put_fmt(&o, "  <architecture>%s</architecture>\n",
+		put_fmt(o, "  <architecture>%s</architecture>\n",
 			td->architecture, 0);
 	if (td->osabi)
-		put_fmt(&o, "  <osabi>%s</osabi>\n", td->osabi, 0);
+		put_fmt(o, "  <osabi>%s</osabi>\n", td->osabi, 0);
 	for (f = 0; f < td->nfeatures && f < GSTUB_TDESC_MAX_FEATURES; f++)
-		put_feature(&o, td, f);
-	put(&o, "</target>\n");
-	if (copied)
-		*copied = o.copied;
-	/* The document goes on past a non-empty window's end. */
-	return o.len && o.pos > o.from && o.pos - o.from > o.len ? SIZE_MAX
-								  : o.pos;
+		put_feature(o, td, f);
+	put(o, "</target>\n");
 }
 
 static bool is_target_xml(const char *annex, size_t annex_len)
@@ -232,29 +238,50 @@ static bool is_target_xml(const char *annex, size_t annex_len)
 	       memcmp(annex, name, annex_len) == 0;
 }
 
+/* The window of the document `annex` as struct xml_out says. */
+static int window(const struct gstub_tdesc *td, const char *annex,
+		  size_t annex_len, struct xml_out *o, bool *at_end)
+{
+	if (!td || !is_target_xml(annex, annex_len))
+		return GSTUB_ENOENT;
+	if (!o->out && o->len)
+		return GSTUB_EINVAL;
+	/* The result is an int: never hand back more than it can count. */
+	if (o->room > (size_t)INT32_MAX)
+		o->room = (size_t)INT32_MAX;
+	render(o, td);
+	if (at_end)
+		*at_end = !o->cut;
+	return (int)o->written;
+}
+
 int gstub_tdesc_xml_read(const struct gstub_tdesc *td, const char *annex,
 			 size_t annex_len, size_t offset, char *out, size_t len,
 			 bool *at_end)
 {
-	size_t total, copied = 0;
+	struct xml_out o = { .from = offset, .len = len, .out = out,
+			     .room = len };
 
-	if (!td || !is_target_xml(annex, annex_len))
-		return GSTUB_ENOENT;
-	if (!out && len)
-		return GSTUB_EINVAL;
-	/* The result is an int: never hand back more than it can count. */
-	if (len > (size_t)INT32_MAX)
-		len = (size_t)INT32_MAX;
-	total = gstub_tdesc_xml_render(td, offset, out, len, &copied);
-	if (at_end)
-		*at_end = offset + copied >= total;
-	return (int)copied;
+	return window(td, annex, annex_len, &o, at_end);
+}
+
+int gstub_tdesc_xml_packet(const struct gstub_tdesc *td, const char *annex,
+			   size_t annex_len, size_t offset, size_t len,
+			   char *out, size_t room, bool *at_end)
+{
+	struct xml_out o = { .from = offset, .len = len, .out = out,
+			     .room = room, .escape = true };
+
+	return window(td, annex, annex_len, &o, at_end);
 }
 
 long gstub_tdesc_xml_size(const struct gstub_tdesc *td, const char *annex,
 			  size_t annex_len)
 {
+	struct xml_out o = { .from = SIZE_MAX };
+
 	if (!td || !is_target_xml(annex, annex_len))
 		return GSTUB_ENOENT;
-	return (long)gstub_tdesc_xml_render(td, 0, NULL, 0, NULL);
+	render(&o, td);
+	return (long)o.pos;
 }

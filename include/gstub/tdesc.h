@@ -137,6 +137,17 @@ int gstub_tdesc_xml_read(const struct gstub_tdesc *td, const char *annex,
 			 size_t annex_len, size_t offset, char *out, size_t len,
 			 bool *at_end);
 
+/*
+ * The same window written as the data of a qXfer reply: '#', '$', '}' and
+ * '*' escaped as '}' and the byte xor 0x20, in at most `room` bytes of out
+ * (a byte whose escape does not fit ends the window there). Returns the
+ * bytes written, escapes included; *at_end: the document ends within
+ * them. The engine answers qXfer:features:read with it.
+ */
+int gstub_tdesc_xml_packet(const struct gstub_tdesc *td, const char *annex,
+			   size_t annex_len, size_t offset, size_t len,
+			   char *out, size_t room, bool *at_end);
+
 /* Total length of the XML document `annex`, or GSTUB_ENOENT. */
 long gstub_tdesc_xml_size(const struct gstub_tdesc *td, const char *annex,
 			  size_t annex_len);
