@@ -2,15 +2,19 @@
  * qAttached, qSymbol, vMustReplyEmpty, D, k, vKill. */
 #include "internal.h"
 
-/* What gdb's qSupported may offer that changes our replies. */
+/* What gdb's qSupported may offer that changes our replies (in this
+ * build). */
 static const struct {
 	const char *name;
 	uint32_t bit;
 } gdb_features[] = {
+#if GSTUB_CONFIG_SW_BREAKPOINTS
 	{ "swbreak+", GSTUB_GDB_SWBREAK },
+#endif
 	{ "hwbreak+", GSTUB_GDB_HWBREAK },
-	{ "vContSupported+", GSTUB_GDB_VCONT_SUPPORTED },
+#if GSTUB_CONFIG_MULTIPROCESS
 	{ "multiprocess+", GSTUB_GDB_MULTIPROCESS },
+#endif
 };
 
 static uint32_t feature_bit(const char *f, size_t n)
@@ -64,9 +68,8 @@ GSTUB_HANDLER(gstub_cmd_query_supported)
 		if (p < end)
 			p++;
 	}
-	/* without a pid there is no process to name (nor without the
-	 * extension in this build) */
-	if (!GSTUB_CONFIG_MULTIPROCESS || g->cfg.pid == 0)
+	/* without a pid there is no process to name */
+	if (g->cfg.pid == 0)
 		g->gdb_features &= ~GSTUB_GDB_MULTIPROCESS;
 
 	gstub_out_str(g, "PacketSize=");

@@ -37,7 +37,6 @@ int memcmp(const void *a, const void *b, size_t n);
 /* Features gdb announced in qSupported (struct gstub.gdb_features). */
 #define GSTUB_GDB_SWBREAK (1u << 0)
 #define GSTUB_GDB_HWBREAK (1u << 1)
-#define GSTUB_GDB_VCONT_SUPPORTED (1u << 2)
 /* gdb offered multiprocess+ and we have a pid: thread ids are "pP.T" */
 #define GSTUB_GDB_MULTIPROCESS (1u << 3)
 

@@ -28,28 +28,20 @@ static int resume_simple(struct gstub *g, char *args, size_t len,
 {
 	struct gstub_cursor c = { args, args + len };
 	struct gstub_resume_action a;
-	uint64_t sig = 0, addr;
-	bool have_addr = false;
+	uint64_t sig = 0, addr = 0;
+	bool have_addr;
 	int err;
 
 	if (kind == GSTUB_RESUME_STEP && !gstub_can_step(g))
 		return GSTUB_REPLY_UNSUPPORTED;
 	if (gstub_program_gone(g))
 		return GSTUB_ESRCH; /* before "c ADDR" writes a register */
-	if (with_signal) {
-		if (!gstub_cur_hex(&c, &sig) || sig > 0xff)
-			return GSTUB_EINVAL;
-		if (gstub_cur_take(&c, ';')) {
-			if (!gstub_cur_hex(&c, &addr))
-				return GSTUB_EINVAL;
-			have_addr = true;
-		}
-	} else if (!gstub_cur_at_end(&c)) {
-		if (!gstub_cur_hex(&c, &addr))
-			return GSTUB_EINVAL;
-		have_addr = true;
-	}
-	if (!gstub_cur_at_end(&c))
+	if (with_signal && (!gstub_cur_hex(&c, &sig) || sig > 0xff))
+		return GSTUB_EINVAL;
+	/* the address: after ';' with a signal, alone without */
+	have_addr = with_signal ? gstub_cur_take(&c, ';')
+				: !gstub_cur_at_end(&c);
+	if ((have_addr && !gstub_cur_hex(&c, &addr)) || !gstub_cur_at_end(&c))
 		return GSTUB_EINVAL;
 
 	memset(&a, 0, sizeof a);
