@@ -163,21 +163,18 @@ int gstub_read_pc(struct gstub *g, gstub_tid tid, uint64_t *pc)
 
 int gstub_write_pc(struct gstub *g, gstub_tid tid, uint64_t pc)
 {
-	const struct gstub_tdesc *td = g->td;
+	/* (no pc, -1, is a number no register has) */
 	const struct gstub_tdesc_reg *r =
-		td->pc_regnum < 0 ? NULL
-				  : gstub_tdesc_find(td, (uint32_t)td->pc_regnum);
+		gstub_tdesc_find(g->td, (uint32_t)g->td->pc_regnum);
 	uint8_t buf[8];
 	size_t n = r ? gstub_reg_size(r) : 0, i;
-	int err;
 
 	/* a pc we can handle as a number, and a value that fits it */
 	if (n == 0 || n > 8 || (n < 8 && (pc >> (8 * n)) != 0))
 		return GSTUB_EINVAL;
 	for (i = 0; i < n; i++)
 		buf[i] = (uint8_t)(pc >> (8 * i));
-	err = g->cfg.ops->write_reg(g->cfg.target_ctx, tid, r->regnum, buf, n);
-	return err > 0 ? GSTUB_EIO : err;
+	return reg_write(g, tid, r, buf);
 }
 
 int gstub_read_reg_u64(struct gstub *g, gstub_tid tid, unsigned regnum,
