@@ -3,12 +3,10 @@
 
 /* Starts the target; the stop reply answers the packet. The flags are set
  * first because a fast target may report its stop from inside resume().
- * A program that has exited would never report a stop: gdb would wait
- * forever, so it gets an error instead. */
+ * The callers have refused a program that has exited: it would never
+ * report a stop, and gdb would wait forever. */
 static int start(struct gstub *g, const struct gstub_resume_action *a, size_t n)
 {
-	if (gstub_program_gone(g))
-		return GSTUB_ESRCH;
 	if (g->interrupt_pending) {
 		struct gstub_stop s = { .reason = GSTUB_STOP_SIGNAL,
 					.tid = gstub_current_tid(g),
@@ -27,8 +25,9 @@ static int resume_simple(struct gstub *g, char *args, size_t len,
 			 enum gstub_resume_kind kind, bool with_signal)
 {
 	struct gstub_cursor c = { args, args + len };
-	struct gstub_resume_action a;
+	struct gstub_resume_action a = { 0 };
 	uint64_t sig = 0, addr = 0;
+	gstub_tid tid;
 	bool have_addr;
 	int err;
 
@@ -44,20 +43,18 @@ static int resume_simple(struct gstub *g, char *args, size_t len,
 	if ((have_addr && !gstub_cur_hex(&c, &addr)) || !gstub_cur_at_end(&c))
 		return GSTUB_EINVAL;
 
-	memset(&a, 0, sizeof a);
-	a.kind = kind;
-	a.signal = (int)sig;
-	if (kind == GSTUB_RESUME_STEP)
-		a.tid = g->c_tid > 0 ? g->c_tid : gstub_current_tid(g);
-	else
-		a.tid = g->c_tid > 0 ? g->c_tid : GSTUB_TID_ALL;
-	/* "c ADDR" and friends: resume at ADDR */
+	/* the thread gdb chose with Hc; a step, and "c ADDR" and friends
+	 * (resume at ADDR), need one */
+	tid = g->c_tid > 0 ? g->c_tid : gstub_current_tid(g);
 	if (have_addr) {
-		err = gstub_write_pc(g, a.tid > 0 ? a.tid : gstub_current_tid(g),
-				     addr);
+		err = gstub_write_pc(g, tid, addr);
 		if (err)
 			return err;
 	}
+	a.kind = kind;
+	a.signal = (int)sig;
+	/* a continue without Hc resumes every thread */
+	a.tid = kind == GSTUB_RESUME_STEP || g->c_tid > 0 ? tid : GSTUB_TID_ALL;
 	return start(g, &a, 1);
 }
 
@@ -184,6 +181,8 @@ GSTUB_HANDLER(gstub_cmd_vcont)
 		return GSTUB_EINVAL;
 	if (!runs)
 		return GSTUB_REPLY_OK; /* only stops: threads already stopped */
+	if (gstub_program_gone(g))
+		return GSTUB_ESRCH;
 	return start(g, acts, n);
 }
 

@@ -53,20 +53,9 @@ static void out_expedited(struct gstub *g, gstub_tid tid, int32_t regnum)
 	gstub_out_char(g, ';');
 }
 
-static const char *watch_key(enum gstub_stop_reason reason)
-{
-	switch (reason) {
-	case GSTUB_STOP_WATCH: return "watch:";
-	case GSTUB_STOP_RWATCH: return "rwatch:";
-	case GSTUB_STOP_AWATCH: return "awatch:";
-	default: return NULL;
-	}
-}
-
 void gstub_out_stop_reply(struct gstub *g, const struct gstub_stop *stop)
 {
 	const struct gstub_tdesc *td;
-	const char *watch = watch_key(stop->reason);
 	gstub_tid tid = stop->tid > 0 ? stop->tid : gstub_current_tid(g);
 	int sig = stop->signal;
 	int32_t expedited[5];
@@ -119,8 +108,13 @@ void gstub_out_stop_reply(struct gstub *g, const struct gstub_stop *stop)
 	if (stop->reason == GSTUB_STOP_HWBREAK &&
 	    (g->gdb_features & GSTUB_GDB_HWBREAK))
 		gstub_out_str(g, "hwbreak:;");
-	if (watch) {
-		gstub_out_str(g, watch);
+	if (stop->reason >= GSTUB_STOP_WATCH &&
+	    stop->reason <= GSTUB_STOP_AWATCH) {
+		/* "watch:", "rwatch:" or "awatch:", and the data address */
+		if (stop->reason != GSTUB_STOP_WATCH)
+			gstub_out_char(g, stop->reason == GSTUB_STOP_RWATCH
+						  ? 'r' : 'a');
+		gstub_out_str(g, "watch:");
 		gstub_out_hex_u64(g, stop->addr);
 		gstub_out_char(g, ';');
 	}
@@ -143,26 +137,27 @@ void gstub_report_stop(struct gstub *g, const struct gstub_stop *stop)
 
 void gstub_deliver_stop(struct gstub *g, const struct gstub_stop *stop)
 {
-	struct gstub_stop s = *stop;
+	/* kept for `?`, and corrected in place below */
+	struct gstub_stop *s = &g->last_stop;
 
-	if (s.tid > 0 && !ends_program(s.reason))
-		g->cur_tid = s.tid;
+	*s = *stop;
+	if (s->tid > 0 && !ends_program(s->reason))
+		g->cur_tid = s->tid;
 	/* A breakpoint instruction the engine did not insert belongs to the
 	 * program: gdb must see a plain SIGTRAP, not one of its own. */
-	if (s.reason == GSTUB_STOP_SWBREAK &&
-	    !at_engine_breakpoint(g, s.tid > 0 ? s.tid : gstub_current_tid(g))) {
-		s.reason = GSTUB_STOP_SIGNAL;
-		if (s.signal == 0)
-			s.signal = GSTUB_SIGTRAP;
+	if (s->reason == GSTUB_STOP_SWBREAK &&
+	    !at_engine_breakpoint(g, s->tid > 0 ? s->tid : gstub_current_tid(g))) {
+		s->reason = GSTUB_STOP_SIGNAL;
+		if (s->signal == 0)
+			s->signal = GSTUB_SIGTRAP;
 	}
-	g->last_stop = s;
 	g->have_stop = true;
 	g->running = false;
 	if (!g->waiting)
 		return;
 	g->waiting = false;
 	gstub_out_reset(g);
-	gstub_out_stop_reply(g, &s);
+	gstub_out_stop_reply(g, s);
 	gstub_send_reply(g);
 }
 

@@ -14,39 +14,40 @@
 #define P_BYTES_PER_VQ 2u
 #define SVE_VQ_MAX 16u
 
-static bool reg_is(const struct gstub_tdesc *td, const char *name,
-		   uint32_t regnum, uint32_t bitsize)
-{
-	const struct gstub_tdesc_reg *r = gstub_tdesc_find_name(td, name);
-
-	return r && r->regnum == regnum && r->bitsize == bitsize;
-}
+/* The SVE registers gstub_sve_locate looks up by name (the enum indexes
+ * them). */
+static const char sve_names[][4] = { "z0", "z31", "p0", "p15", "ffr", "vg" };
+enum { Z0, Z31, P0, P15, FFR, VG, SVE_NAMES };
 
 /* Finds z0-z31, p0-p15, ffr and vg in the served description; the layout
  * must be the SVE feature's (consecutive numbers, 16·vq and 2·vq bytes). */
 void gstub_sve_locate(struct gstub *g)
 {
-	const struct gstub_tdesc *td = g->td;
-	const struct gstub_tdesc_reg *z0 = gstub_tdesc_find_name(td, "z0");
-	const struct gstub_tdesc_reg *p0 = gstub_tdesc_find_name(td, "p0");
-	const struct gstub_tdesc_reg *ffr = gstub_tdesc_find_name(td, "ffr");
-	const struct gstub_tdesc_reg *vg = gstub_tdesc_find_name(td, "vg");
-	uint32_t vq;
+	const struct gstub_tdesc_reg *r[SVE_NAMES];
+	uint32_t vq, z0, p0, zbits, pbits;
+	unsigned i;
 
 	g->sve.vq = 0;
-	if (!z0 || !p0 || !ffr || !vg || z0->bitsize % 128 != 0)
+	for (i = 0; i < SVE_NAMES; i++) {
+		r[i] = gstub_tdesc_find_name(g->td, sve_names[i]);
+		if (!r[i])
+			return;
+	}
+	z0 = r[Z0]->regnum;
+	p0 = r[P0]->regnum;
+	zbits = r[Z0]->bitsize;
+	pbits = r[P0]->bitsize;
+	vq = zbits / 128;
+	if (zbits % 128 != 0 || vq < 1 || vq > SVE_VQ_MAX ||
+	    z0 > UINT32_MAX - 31 || p0 > UINT32_MAX - 15 ||
+	    r[Z31]->regnum != z0 + 31 || r[Z31]->bitsize != zbits ||
+	    pbits != 16 * vq || r[FFR]->bitsize != pbits ||
+	    r[P15]->regnum != p0 + 15 || r[P15]->bitsize != pbits)
 		return;
-	vq = z0->bitsize / 128;
-	if (vq < 1 || vq > SVE_VQ_MAX || z0->regnum > UINT32_MAX - 31 ||
-	    p0->regnum > UINT32_MAX - 15 ||
-	    !reg_is(td, "z31", z0->regnum + 31, z0->bitsize) ||
-	    p0->bitsize != 16 * vq || ffr->bitsize != 16 * vq ||
-	    !reg_is(td, "p15", p0->regnum + 15, p0->bitsize))
-		return;
-	g->sve.z0 = z0->regnum;
-	g->sve.p0 = p0->regnum;
-	g->sve.ffr = ffr->regnum;
-	g->sve.vg = vg->regnum;
+	g->sve.z0 = z0;
+	g->sve.p0 = p0;
+	g->sve.ffr = r[FFR]->regnum;
+	g->sve.vg = r[VG]->regnum;
 	g->sve.vq = (uint8_t)vq;
 }
 
