@@ -1,18 +1,12 @@
 /*
  * Register lookups the engine does for every p/P packet and stop reply:
  * by gdb number (binary search, the table is kept in ascending order) and
- * by name.
+ * by name. td->nregs only grows through gstub_tdesc_add_reg, which stops
+ * at the table's size and refuses a register without a name.
  */
 #include <gstub/tdesc.h>
 
 #include "tdesc-internal.h"
-
-/* The rows in use, never more than the table holds. */
-static uint32_t nregs(const struct gstub_tdesc *td)
-{
-	return td->nregs < GSTUB_TDESC_MAX_REGS ? td->nregs
-						: GSTUB_TDESC_MAX_REGS;
-}
 
 const struct gstub_tdesc_reg *gstub_tdesc_find(const struct gstub_tdesc *td,
 					       uint32_t regnum)
@@ -21,7 +15,7 @@ const struct gstub_tdesc_reg *gstub_tdesc_find(const struct gstub_tdesc *td,
 
 	if (!td)
 		return NULL;
-	hi = nregs(td);
+	hi = td->nregs;
 	while (lo < hi) {
 		uint32_t mid = lo + (hi - lo) / 2;
 		uint32_t n = td->regs[mid].regnum;
@@ -52,9 +46,9 @@ const struct gstub_tdesc_reg *gstub_tdesc_find_name(const struct gstub_tdesc *td
 
 	if (!td || !name)
 		return NULL;
-	end = td->regs + nregs(td);
+	end = td->regs + td->nregs;
 	for (r = td->regs; r < end; r++)
-		if (r->name && gstub_tdesc_same_name(r->name, name))
+		if (gstub_tdesc_same_name(r->name, name))
 			return r;
 	return NULL;
 }

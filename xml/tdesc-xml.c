@@ -164,7 +164,8 @@ static const char *put_type(struct xml_out *o,
 	if (t->size)
 		put_fmt(o, " size=\"%u\"", NULL, t->size);
 	put(o, ">\n");
-	for (i = 0; i < t->nfields && (packed || t->fields); i++) {
+	/* gstub_tdesc_add_type keeps no row with nfields but no fields */
+	for (i = 0; i < t->nfields; i++) {
 		if (packed)
 			packed = gstub_tdesc_packed_field(packed, t->kind, &f);
 		put_field(o, t, packed ? &f : &t->fields[i]);
@@ -182,11 +183,12 @@ static void put_packed_types(struct xml_out *o, const char *p, uint32_t scale)
 		p = put_type(o, &t, p);
 }
 
+/* gstub_tdesc_add_reg gave every row a name and a type ("int" when the
+ * caller gave none). */
 static void put_reg(struct xml_out *o, const struct gstub_tdesc_reg *r)
 {
 	put_fmt(o, "    <reg name=\"%s\" bitsize=\"%u\"", r->name, r->bitsize);
-	put_fmt(o, " type=\"%s\" regnum=\"%u\"", r->type ? r->type : "int",
-		r->regnum);
+	put_fmt(o, " type=\"%s\" regnum=\"%u\"", r->type, r->regnum);
 	if (r->group)
 		put_fmt(o, " group=\"%s\"", r->group, 0);
 	if (!r->save_restore)
@@ -194,6 +196,8 @@ static void put_reg(struct xml_out *o, const struct gstub_tdesc_reg *r)
 	put(o, "/>\n");
 }
 
+/* The counts and rows are as the gstub_tdesc_add_* functions left them:
+ * within the tables, every row checked on the way in. */
 static void put_feature(struct xml_out *o, const struct gstub_tdesc *td,
 			uint32_t f)
 {
@@ -203,11 +207,10 @@ static void put_feature(struct xml_out *o, const struct gstub_tdesc *td,
 	if (td->features[f].packed_types)
 		put_packed_types(o, td->features[f].packed_types,
 				 td->features[f].packed_scale);
-	for (i = 0; i < td->ntypes && i < GSTUB_TDESC_MAX_TYPES; i++)
-		if (td->types[i].feature == f &&
-		    td->types[i].kind < GSTUB_ARRAY_LEN(type_tags))
+	for (i = 0; i < td->ntypes; i++)
+		if (td->types[i].feature == f)
 			put_type(o, &td->types[i], NULL);
-	for (i = 0; i < td->nregs && i < GSTUB_TDESC_MAX_REGS; i++)
+	for (i = 0; i < td->nregs; i++)
 		if (td->regs[i].feature == f)
 			put_reg(o, &td->regs[i]);
 	put(o, "  </feature>\n");
@@ -225,7 +228,7 @@ static void render(struct xml_out *o, const struct gstub_tdesc *td)
 			td->architecture, 0);
 	if (td->osabi)
 		put_fmt(o, "  <osabi>%s</osabi>\n", td->osabi, 0);
-	for (f = 0; f < td->nfeatures && f < GSTUB_TDESC_MAX_FEATURES; f++)
+	for (f = 0; f < td->nfeatures; f++)
 		put_feature(o, td, f);
 	put(o, "</target>\n");
 }

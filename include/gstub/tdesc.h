@@ -2,7 +2,11 @@
  * Target descriptions: one table per target configuration, from which come
  * both the XML gdb reads (qXfer:features:read) and the register map the
  * engine uses for g/G/p/P and expedited registers. Freestanding, no malloc:
- * the caller owns the struct gstub_tdesc and a builder fills it.
+ * the caller owns the struct gstub_tdesc and a builder fills it. Fill it
+ * only through the builders (gstub_tdesc_init and gstub_tdesc_add_*, the
+ * built-in configurations, the loader): the engine and the XML writer
+ * rely on what they check (counts within the tables, every register
+ * named and typed, every type of a known kind) and do not check again.
  */
 #ifndef GSTUB_TDESC_H
 #define GSTUB_TDESC_H
