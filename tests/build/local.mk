@@ -15,3 +15,16 @@ tests/build/freestanding-cross: $(srcdir)/tests/build/freestanding-cross.sh Make
 	} > $@.tmp && chmod +x $@.tmp && mv $@.tmp $@
 CLEANFILES += tests/build/freestanding-cross
 EXTRA_DIST += tests/build/freestanding-cross.sh
+
+# The 16 KiB budget of the smallest configuration (bench/size.sh's own
+# verdict, AArch64 + SVE and M-profile), so that no change slips past it.
+check_SCRIPTS += tests/build/size-budget
+TESTS += tests/build/size-budget
+tests/build/size-budget: $(srcdir)/tests/build/size-budget.sh Makefile
+	$(AM_V_GEN)$(MKDIR_P) tests/build && \
+	{ echo '#!/bin/sh'; \
+	  echo 'AARCH64_CC="$(AARCH64_CC)" ARM_EABI_CC="$(ARM_EABI_CC)" HOST_CC="$(CC)" top_srcdir="$(abs_top_srcdir)" \'; \
+	  echo 'exec $(SHELL) "$(abs_top_srcdir)/tests/build/size-budget.sh" "$$@"'; \
+	} > $@.tmp && chmod +x $@.tmp && mv $@.tmp $@
+CLEANFILES += tests/build/size-budget
+EXTRA_DIST += tests/build/size-budget.sh
