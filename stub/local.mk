@@ -27,10 +27,10 @@ engine_sources = \
 	stub/syscalls.c
 libgstub_la_SOURCES += $(engine_sources)
 
-# The smallest configuration: every build switch of gstub/config.h off
-# (bench/size.sh and tests/build/freestanding-cross.sh use the same set).
+# The smallest configuration: every build switch of gstub/config.h off.
 # The unit test engine-minimal and the AArch64 firmware's
-# gstub-fw-a64-smallest.elf are built with it.
+# gstub-fw-a64-smallest.elf are built with it; bench/size.sh and
+# tests/build/freestanding-cross.sh read it from here.
 GSTUB_SMALLEST_CONFIG = -DGSTUB_CONFIG_MONITOR=0 -DGSTUB_CONFIG_PACKET_LOG=0 \
 	-DGSTUB_CONFIG_SYSCALL_CATCH=0 -DGSTUB_CONFIG_THREADS=0 \
 	-DGSTUB_CONFIG_ENGINE_STEPPING=0 -DGSTUB_CONFIG_SVE_CURRENT=0 \
