@@ -6,10 +6,11 @@
  */
 #include "internal.h"
 
-/* Read r into `in` or, when `in` is NULL, write it from `out`. */
+/* Reads r into `read_into` or, when that is NULL, writes it from
+ * `write_from`. */
 static int reg_io(struct gstub *g, gstub_tid tid,
-		  const struct gstub_tdesc_reg *r, uint8_t *in,
-		  const uint8_t *out, size_t n)
+		  const struct gstub_tdesc_reg *r, uint8_t *read_into,
+		  const uint8_t *write_from, size_t n)
 {
 	const struct gstub_tdesc_reg *d =
 		g->td->derived_low ? g->td->derived_low(g->td, r) : NULL;
@@ -20,10 +21,11 @@ static int reg_io(struct gstub *g, gstub_tid tid,
 	int err = 0;
 
 	for (i = 0; i < parts && !err; i++)
-		err = in ? ops->read_reg(g->cfg.target_ctx, tid, regnum + i,
-					 in + i * size, size)
-			 : ops->write_reg(g->cfg.target_ctx, tid, regnum + i,
-					  out + i * size, size);
+		err = read_into
+			? ops->read_reg(g->cfg.target_ctx, tid, regnum + i,
+					read_into + i * size, size)
+			: ops->write_reg(g->cfg.target_ctx, tid, regnum + i,
+					 write_from + i * size, size);
 	return err;
 }
 
