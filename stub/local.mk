@@ -7,6 +7,7 @@ engine_sources = \
 	stub/hex.c \
 	stub/log.c \
 	stub/output.c \
+	stub/rle.c \
 	stub/receive.c \
 	stub/dispatch.c \
 	stub/engine.c \

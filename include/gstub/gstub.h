@@ -326,7 +326,27 @@ struct gstub_config {
 	/* GSTUB_SVE_CURRENT: where the engine keeps a description it built;
 	 * caller-owned, must outlive the stub. */
 	struct gstub_tdesc *sve_tdesc_buf;
+
+	/* Optional (NULL: replies go out exactly as made). Called on every
+	 * reply's payload before it is framed: it may rewrite
+	 * payload[0..len) in place into a shorter form gdb expands on
+	 * reading, and returns the new length (len to leave it as it is,
+	 * never more). Point it at gstub_rle_compress for gdb's run-length
+	 * encoding; a firmware that leaves it NULL links no encoder. The
+	 * packet log still shows each reply as gdb reads it once expanded,
+	 * and a '-' from gdb gets the same compressed frame again. Any '*'
+	 * left in a payload is read as a run. Must not block. */
+	size_t (*compress_reply)(uint8_t *payload, size_t len);
 };
+
+/* A ready cfg.compress_reply: the protocol's run-length encoding ('*' and
+ * a count character, as gdbserver sends it) of payloads of at least 4096
+ * lowercase hex digits (memory, large register blocks), in place; every
+ * other payload is left as it is. A character followed by 3 to 97 more
+ * copies of itself becomes the character, '*' and the count character
+ * (29 + copies), never one gdb could misread ('#', '$', '+', '-', '}');
+ * longer runs take several. Returns the new length. */
+size_t gstub_rle_compress(uint8_t *payload, size_t len);
 
 /* Internal sizes, overridable by a build. */
 #ifndef GSTUB_MAX_BREAKPOINTS

@@ -15,25 +15,12 @@
  * is at most half of it. */
 #define GRUN_PACKET_BUF_SIZE (512u * 1024u)
 
-/* Where the output stands in the packet syntax (out_batch.c). */
-enum grun_out_state {
-	GRUN_OUT_TOP,     /* between frames: acks, notifications */
-	GRUN_OUT_PAYLOAD, /* after '$' */
-	GRUN_OUT_SUM1,    /* after '#' */
-	GRUN_OUT_SUM2,    /* after the first checksum digit */
-};
-
-/* No frame to encode: it did not fit and went out as it came. */
-#define GRUN_OUT_NO_FRAME SIZE_MAX
-
 /* The engine's writes, held until the run loop sends them (out_batch.c).
  * The buffer holds the largest frame (a reply of at most half the packet
  * buffer, '$' and "#xx") with room for acks besides. */
 struct grun_out_batch {
 	struct gstub_server *srv;
 	size_t len;
-	enum grun_out_state state;
-	size_t frame_start;      /* the open frame's '$', or GRUN_OUT_NO_FRAME */
 	bool sent;               /* a flush wrote something (run_loop.c clears it) */
 	unsigned char buf[GRUN_PACKET_BUF_SIZE / 2 + 64];
 };

@@ -160,6 +160,9 @@ int main(int argc, char **argv)
 		.log_enabled = o.remote_debug,
 		/* gdb then shows "process N", as with gdbserver */
 		.pid = gu.tid,
+		/* long hex replies (memory) run-length encoded, as gdbserver
+		 * sends them: gdb reads a packet a character at a time */
+		.compress_reply = gstub_rle_compress,
 	};
 	rc = gstub_init(&g, &gc);
 	if (rc != 0) {

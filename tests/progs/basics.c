@@ -11,6 +11,9 @@ int g_counter = 5;
 long g_array[4] = { 10, 20, 30, 40 };
 volatile int g_watched;
 unsigned char g_bytes[8] = { 0x11, 0x22, 0x33, 0x44, 0x55, 0x66, 0x77, 0x88 };
+/* Mostly zeros: read whole, its reply is long runs of '0' (run-length
+ * encoded by gstub-run). */
+unsigned char g_sparse[4096] = { [0] = 1, [2000] = 0x42, [4095] = 0x7f };
 
 static int add(int a, int b)
 {

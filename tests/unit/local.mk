@@ -8,7 +8,8 @@ ENGINE_TESTS = \
 	tests/unit/engine-multi \
 	tests/unit/engine-multiprocess \
 	tests/unit/engine-sve \
-	tests/unit/engine-step
+	tests/unit/engine-step \
+	tests/unit/engine-rle
 check_PROGRAMS += $(ENGINE_TESTS)
 TESTS += $(ENGINE_TESTS) tests/unit/engine-freestanding
 noinst_LTLIBRARIES += tests/unit/libmock.la
@@ -33,6 +34,8 @@ tests_unit_engine_sve_SOURCES = tests/unit/engine-sve.c
 tests_unit_engine_sve_LDADD = $(ENGINE_TEST_LIBS)
 tests_unit_engine_step_SOURCES = tests/unit/engine-step.c
 tests_unit_engine_step_LDADD = $(ENGINE_TEST_LIBS)
+tests_unit_engine_rle_SOURCES = tests/unit/engine-rle.c
+tests_unit_engine_rle_LDADD = $(ENGINE_TEST_LIBS)
 
 # The freestanding check compiles stub/*.c with the configured compiler: a
 # small wrapper carries $(CC) and the source folder to the script.
