@@ -86,7 +86,9 @@ static void test_range_step_by_target(struct mock_target *m)
 	m->ops.flags |= GSTUB_TARGET_CAN_RANGE_STEP;
 	is_str(mock_reply(m, "vCont?"), "",
 	       "vCont? -> empty though the target range-steps");
-	ok(m->resumes == 0, "vCont? resumed nothing");
+	is_str(mock_reply(m, "vCont;r400000,400010:1"), "",
+	       "vCont;r -> empty though the target range-steps");
+	ok(m->resumes == 0, "the target's range step is never reached");
 	mock_fini(m);
 }
 #endif
